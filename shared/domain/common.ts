@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// A missing field reads "is required" (the UI shows the field's label before it), not zod's generic text.
+z.config({ customError: (issue) => (issue.input === undefined ? 'is required' : undefined) });
+
 /** Record ids are UUIDs created on the device (v7, so they sort by creation time). */
 export const Id = z.uuid({ message: 'must be a UUID' });
 export type Id = z.infer<typeof Id>;

@@ -30,14 +30,16 @@ export const ProjectFields = z
 export type ProjectFields = z.infer<typeof ProjectFields>;
 
 /** Cross-field rules, checked on the merged record so that a partial update cannot break them. */
-export const projectRules = (project: ProjectFields, ctx: z.RefinementCtx) => {
+export function projectProblems(project: ProjectFields): Array<{ path: keyof ProjectFields; message: string }> {
+  const problems: Array<{ path: keyof ProjectFields; message: string }> = [];
   if (project.debtAmountMinor > project.totalCostMinor)
-    ctx.addIssue({ code: 'custom', path: ['debtAmountMinor'], message: 'must not exceed the total project cost' });
+    problems.push({ path: 'debtAmountMinor', message: 'must not exceed the total project cost' });
   if (project.ourCommitmentMinor > project.debtAmountMinor)
-    ctx.addIssue({ code: 'custom', path: ['ourCommitmentMinor'], message: 'must not exceed the debt amount' });
+    problems.push({ path: 'ourCommitmentMinor', message: 'must not exceed the debt amount' });
   if (project.dscrMin !== null && project.dscrAvg !== null && project.dscrMin > project.dscrAvg)
-    ctx.addIssue({ code: 'custom', path: ['dscrMin'], message: 'must not exceed the average DSCR' });
-};
+    problems.push({ path: 'dscrMin', message: 'must not exceed the average DSCR' });
+  return problems;
+}
 
 export const Project = RecordMeta.extend(ProjectFields.shape);
 export type Project = z.infer<typeof Project>;

@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorShape } from '../../shared/api/errors.ts';
+import type { WorkerResponse } from './worker.ts';
+
+export interface BackendWorker {
+  call(method: string, input: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface BackendWorkerOptions {
+  file: string;
+  keyHex: string;
+  create?: boolean;
+  /** The worker script; defaults to the TypeScript source booted through tsx. Packaged builds pass their bundle. */
+  script?: URL;
+}
+
+/** Starts the backend in a worker thread, so that neither the Electron main thread nor an HTTP host ever blocks on SQLite. */
+export function startBackendWorker(options: BackendWorkerOptions): Promise<BackendWorker> {
+  const script = options.script ?? new URL('./worker-boot.mjs', import.meta.url);
+  const worker = new Worker(script, { workerData: { file: options.file, keyHex: options.keyHex, create: options.create } });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let nextId = 1;
+  let exited = false;
+
+  return new Promise((resolveStart, rejectStart) => {
+    worker.once('error', (error) => rejectStart(error));
+    worker.on('exit', () => {
+      exited = true;
+      for (const { reject } of pending.values()) reject(new ApiError('store_locked', 'The backend has stopped.'));
+      pending.clear();
+    });
+    worker.on('message', (message: WorkerResponse | { ready: boolean; error?: { name: string; message: string } } | { closed: true }) => {
+      if ('ready' in message) {
+        if (!message.ready) {
+          const error = new Error(message.error?.message ?? 'The backend failed to start.');
+          error.name = message.error?.name ?? 'Error';
+          rejectStart(error);
+          return;
+        }
+        resolveStart({
+          call(method, input) {
+            if (exited) return Promise.reject(new ApiError('store_locked', 'The backend has stopped.'));
+            const id = nextId++;
+            return new Promise((resolve, reject) => {
+              pending.set(id, { resolve, reject });
+              worker.postMessage({ id, method, input });
+            });
+          },
+          async close() {
+            if (exited) return;
+            await new Promise<void>((resolve) => {
+              worker.once('exit', () => resolve());
+              worker.postMessage('close');
+              worker.once('message', () => void worker.terminate());
+            });
+          },
+        });
+        return;
+      }
+      if ('closed' in message) return;
+      const entry = pending.get(message.id);
+      if (!entry) return;
+      pending.delete(message.id);
+      if (message.ok) entry.resolve(message.output);
+      else entry.reject(ApiError.fromJSON(message.error as ApiErrorShape));
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { KeyStoreError, randomDatabaseKey, readWrappedKey, writeWrappedKey, type KeyStore } from './keyStore.ts';
+
+/** The part of Electron's `safeStorage` we use; injected so this module never imports electron. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text', 'gnome_libsecret', 'kwallet', … */
+  getSelectedStorageBackend?(): string;
+}
+
+/** Which OS keychain safeStorage is using; `basic_text` means a hard-coded password, i.e. no protection. */
+export function keychainBackend(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'linux') return safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  return platform === 'darwin' ? 'macos_keychain' : platform === 'win32' ? 'windows_dpapi' : platform;
+}
+
+/**
+ * The random database key wrapped by the OS keychain through Electron safeStorage.
+ * Refuses Linux `basic_text` (the caller falls back to a passphrase) and notices when the keychain
+ * backend differs from the one that wrapped the key, instead of failing obscurely.
+ */
+export function createSafeStorageKeyStore(safeStorage: SafeStorageLike, file: string, platform: NodeJS.Platform = process.platform): KeyStore {
+  return {
+    kind: 'safe-storage',
+    async loadKey() {
+      const backend = keychainBackend(safeStorage, platform);
+      if (!safeStorage.isEncryptionAvailable() || backend === 'basic_text' || backend === 'unknown')
+        throw new KeyStoreError('keychain_unavailable', `No OS keychain is available (${backend}); set a passphrase instead.`);
+      const existing = readWrappedKey(file);
+      if (!existing) {
+        const key = randomDatabaseKey().toString('hex');
+        writeWrappedKey(file, { format: 1, backend, wrapped: safeStorage.encryptString(key).toString('base64') });
+        return key;
+      }
+      if (existing.backend !== backend)
+        throw new KeyStoreError('keychain_changed', `The database key was wrapped by "${existing.backend}" but the keychain now in use is "${backend}".`);
+      let key: string;
+      try {
+        key = safeStorage.decryptString(Buffer.from(existing.wrapped, 'base64'));
+      } catch {
+        throw new KeyStoreError('keychain_changed', 'The OS keychain could not unwrap the database key.');
+      }
+      if (!/^[0-9a-f]{64}$/.test(key)) throw new KeyStoreError('corrupt_wrapped_key', 'The unwrapped database key is malformed.');
+      return key;
+    },
+  };
+}

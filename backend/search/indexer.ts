@@ -1,0 +1,17 @@
+import { indexTokens } from '../../shared/search/ngrams.ts';
+import type { Row } from '../records/codec.ts';
+import type { Store } from '../store/store.ts';
+import type { SearchSource } from './sources.ts';
+
+/** Brings one record's index entry up to date: removed when deleted, re-tokenised otherwise. */
+export function reindexRecord(store: Store, source: SearchSource, id: string): void {
+  const row = store.prepare(`SELECT seq, deletedAt, ${source.columns.join(', ')}, id FROM ${source.table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) return;
+  store.prepare(`DELETE FROM ${source.fts} WHERE rowid = ?`).run(row.seq);
+  if (row.deletedAt === null) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(row.seq, indexTokens(source.text(row)));
+}
+
+/** Adds a freshly inserted row by its seq (bulk loading). */
+export function indexNewRow(store: Store, source: SearchSource, seq: number | bigint, row: Row): void {
+  store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(seq, indexTokens(source.text(row)));
+}

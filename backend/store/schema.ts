@@ -1,0 +1,66 @@
+import type { Generated } from 'kysely';
+
+/** Row shapes as stored: JSON fields are TEXT, booleans are 0/1. Domain shapes live in shared/domain. */
+interface Meta {
+  seq: Generated<number>;
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface ClientRow extends Meta {
+  legalName: string; englishName: string; creditCode: string; industry: string; region: string; sizeBand: string;
+  annualRevenueMinor: number | null; totalAssetsMinor: number | null; financialsCurrency: string; rating: string;
+  lastReviewRating: string | null; status: string; ownerLogin: string; teamCode: string; relationshipStart: string | null;
+  referredById: string | null; tags: string; notes: string; segmentId: string | null; lastContactAt: string | null;
+}
+export interface ContactRow extends Meta {
+  clientId: string; name: string; title: string; department: string; phone: string; email: string; wechatId: string;
+  isDecisionMaker: number;
+}
+export interface ProjectRow extends Meta {
+  clientId: string; name: string; sector: string; currency: string; totalCostMinor: number; debtAmountMinor: number;
+  ourCommitmentMinor: number; tenorMonths: number; marginBps: number; stage: string; stageDates: string;
+  expectedCloseDate: string | null; dscrMin: number | null; dscrAvg: number | null; covenantMinDscr: number | null;
+  sponsor: string; spvName: string; syndicateMembers: string;
+}
+export interface InteractionRow extends Meta {
+  clientId: string; projectId: string | null; type: string; occurredAt: string; attendeeContactIds: string;
+  attendeeLogins: string; notes: string; outcomes: string; nextSteps: string;
+}
+export interface FeedbackRow extends Meta {
+  clientId: string; interactionId: string | null; csat: number | null; nps: number | null; comment: string;
+  channel: string; givenOn: string; capturedBy: string; supersedesId: string | null;
+}
+export interface TaskRow extends Meta {
+  title: string; details: string; dueDate: string | null; assigneeLogin: string; status: string;
+  clientId: string | null; projectId: string | null; interactionId: string | null;
+}
+export interface SegmentRow extends Meta {
+  name: string; description: string; priority: number; rule: string; policy: string;
+}
+export interface TargetRow extends Meta {
+  kpi: string; scope: string; period: string; value: number; currency: string | null; note: string;
+}
+export interface ImprovementActionRow extends Meta {
+  title: string; kpi: string | null; feedbackId: string | null; clientId: string | null; ownerLogin: string;
+  phase: string; dueDate: string | null; outcome: string;
+}
+export interface AuditRow {
+  seq: Generated<number>; at: string; actor: string; action: string; entityType: string; entityId: string | null; detail: string;
+}
+
+export interface Database {
+  clients: ClientRow;
+  contacts: ContactRow;
+  projects: ProjectRow;
+  interactions: InteractionRow;
+  feedback: FeedbackRow;
+  tasks: TaskRow;
+  segments: SegmentRow;
+  targets: TargetRow;
+  improvement_actions: ImprovementActionRow;
+  audit_log: AuditRow;
+}
+export type TableName = keyof Database;

@@ -1,0 +1,83 @@
+import { Alert, App, Form, Modal } from 'antd';
+import type { FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldIssue } from '../../shared/api/errors.ts';
+import { translateIssue } from '../i18n/issues.ts';
+import { fieldOf, type Parsed } from './issues.ts';
+import { errorText } from './errorText.ts';
+
+interface EntityModalProps<V extends object, I> {
+  title: string;
+  initialValues: V;
+  /** Converts form values to the method input and validates it with the shared schema. */
+  parse(values: V): Parsed<I>;
+  save(input: I): Promise<unknown>;
+  onClose(): void;
+  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
+  width?: number;
+}
+
+/** A create/edit dialog whose field messages come from the shared zod schemas and the backend's ApiError, translated. */
+export function EntityModal<V extends object, I>({ title, initialValues, parse, save, onClose, children, width = 720 }: EntityModalProps<V, I>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const showIssues = (issues: FieldIssue[]) => {
+    const names = new Set(Object.keys(form.getFieldsValue(true) as object));
+    const byField = new Map<string, string[]>();
+    const loose: string[] = [];
+    for (const issue of issues) {
+      const field = fieldOf(issue.path);
+      const text = translateIssue(issue.message, t);
+      if (names.has(field)) byField.set(field, [...(byField.get(field) ?? []), text]);
+      else loose.push(issue.path ? `${issue.path}: ${text}` : text);
+    }
+    form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors })));
+    setFormError(loose.length ? loose.join('; ') : t('errors.fixFields'));
+  };
+
+  const submit = async () => {
+    const values = form.getFieldsValue(true) as V;
+    form.setFields(Object.keys(values).map((name) => ({ name: name as never, errors: [] })));
+    setFormError(null);
+    const parsed = parse(values);
+    if (!parsed.ok) {
+      showIssues(parsed.issues);
+      return;
+    }
+    setSaving(true);
+    try {
+      await save(parsed.input);
+      message.success(t('common.saved'));
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.issues.length > 0) showIssues(error.issues);
+      else setFormError(errorText(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      width={width}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      maskClosable={false}
+    >
+      {formError && <Alert type="error" title={formError} showIcon style={{ marginBottom: 16 }} role="alert" />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()} requiredMark>
+        {typeof children === 'function' ? children(form) : children}
+      </Form>
+    </Modal>
+  );
+}

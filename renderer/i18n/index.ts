@@ -1,0 +1,24 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { zhCN } from './zhCN.ts';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+
+/** i18next for the workspace; zh-CN is the default (product.md). */
+export function initI18n(language: Language): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  return i18next;
+}

@@ -1,0 +1,52 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * The shared schemas speak English, one fixed message per rule; the UI translates each rule by matching its message.
+ * Unknown messages are shown as they are rather than hidden.
+ */
+const RULES: ReadonlyArray<[RegExp, string, (m: RegExpExecArray) => Record<string, string>]> = [
+  [/^is required$/, 'issues.required', () => ({})],
+  [/^must have at most (\d+) characters$/, 'issues.maxChars', (m) => ({ n: m[1] ?? '' })],
+  [/^must have at least (\d+) characters$/, 'issues.minChars', (m) => ({ n: m[1] ?? '' })],
+  [/^must be a UUID$/, 'issues.uuid', () => ({})],
+  [/^must be an ISO 8601 UTC date-time$/, 'issues.datetime', () => ({})],
+  [/^must be a date in the form YYYY-MM-DD$/, 'issues.date', () => ({})],
+  [/^must be a three-letter ISO 4217 currency code$/, 'issues.currency', () => ({})],
+  [/^must be a whole number of minor units$/, 'issues.minorUnits', () => ({})],
+  [/^must not be negative$/, 'issues.negative', () => ({})],
+  [/^is too large$/, 'issues.tooLarge', () => ({})],
+  [/^may contain only lower-case letters/, 'issues.login', () => ({})],
+  [/^must be 18 characters$/, 'issues.usccLength', () => ({})],
+  [/^may contain only digits and upper-case letters/, 'issues.usccCharacters', () => ({})],
+  [/^fails the GB 32100-2015 check character$/, 'issues.usccChecksum', () => ({})],
+  [/^must be (one of|prospect|large|meeting|open|plan|platinum)/, 'issues.oneOf', () => ({})],
+  [/^must be a phone number/, 'issues.phone', () => ({})],
+  [/^must be an e-mail address$/, 'issues.email', () => ({})],
+  [/^must be 6–20 letters/, 'issues.wechat', () => ({})],
+  [/^must have at most (\d+) (tags|attendees|members)$/, 'issues.maxItems', (m) => ({ n: m[1] ?? '' })],
+  [/^must be a whole number( of (months|basis points))?$/, 'issues.wholeNumber', () => ({})],
+  [/^must be a whole number from (\d+) to (\d+)$/, 'issues.range', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
+  [/^must be from (\d+) to (\d+)$/, 'issues.range', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
+  [/^must be a number$/, 'issues.number', () => ({})],
+  [/^must be at least (\d+)( days?)?$/, 'issues.atLeast', (m) => ({ n: m[1] ?? '' })],
+  [/^must be at most (\d+)( days?)?$/, 'issues.atMost', (m) => ({ n: m[1] ?? '' })],
+  [/^a CSAT or an NPS score is required$/, 'issues.scoreRequired', () => ({})],
+  [/^must not exceed the total project cost$/, 'issues.debtExceedsCost', () => ({})],
+  [/^must not exceed the debt amount$/, 'issues.commitmentExceedsDebt', () => ({})],
+  [/^must not exceed the average DSCR$/, 'issues.dscrMinAboveAvg', () => ({})],
+  [/^must be an amount$/, 'issues.amount', () => ({})],
+];
+
+/** The i18n key and values for one schema message, or null when no rule knows it. */
+export function issueKey(message: string): { key: string; values: Record<string, string> } | null {
+  for (const [pattern, key, values] of RULES) {
+    const match = pattern.exec(message);
+    if (match) return { key, values: values(match) };
+  }
+  return null;
+}
+
+export function translateIssue(message: string, t: TFunction): string {
+  const known = issueKey(message);
+  return known ? t(known.key, known.values) : message;
+}

@@ -1,0 +1,111 @@
+/** zh-CN strings; terms follow the glossary in product.md. */
+export const zhCN = {
+  app: { title: '项目融资客户管理', nav: { clients: '客户', tasks: '待办事项' }, language: '界面语言', me: '当前客户经理' },
+  status: {
+    online: '在线', offline: '离线',
+    onlineHint: '网络已连接。所有数据保存在本机加密数据库中。',
+    offlineHint: '当前离线。可照常使用，所有数据保存在本机加密数据库中。',
+  },
+  common: {
+    save: '保存', cancel: '取消', edit: '编辑', delete: '删除', undo: '撤销', add: '新增', retry: '重试',
+    loading: '加载中…', error: '出错了', empty: '暂无数据', none: '—', yes: '是', no: '否', actions: '操作',
+    deleted: '已删除“{{name}}”', restored: '已恢复“{{name}}”', saved: '已保存', back: '返回客户列表',
+    confirmDelete: '确定删除“{{name}}”吗？可以撤销。', close: '关闭',
+  },
+  errors: {
+    not_found: '记录不存在或已被删除。', invalid_input: '请检查标出的字段。', conflict: '记录已被修改，请刷新后重试。',
+    unknown_method: '应用版本不一致，请重新启动。', store_locked: '数据库已锁定，请先解锁。', internal: '本地数据服务出错，请重试。',
+    fixFields: '请修正标出的字段',
+  },
+  issues: {
+    required: '必填', maxChars: '最多 {{n}} 个字符', minChars: '至少 {{n}} 个字符', uuid: '必须是有效的编号',
+    datetime: '请输入有效的日期时间', date: '请输入有效的日期（YYYY-MM-DD）', currency: '请输入三位 ISO 4217 货币代码',
+    minorUnits: '请输入有效金额', negative: '不能为负数', tooLarge: '数值过大', login: '只能包含小写字母、数字、点、横线和下划线',
+    usccLength: '统一社会信用代码须为 18 位', usccCharacters: '只能包含数字和大写字母（不含 I、O、S、V、Z）',
+    usccChecksum: '校验位不符合 GB 32100-2015', oneOf: '请从列表中选择', phone: '请输入有效的电话号码', email: '请输入有效的电子邮箱',
+    wechat: '微信号须为 6–20 位字母、数字、- 或 _，以字母开头', maxItems: '最多 {{n}} 项', wholeNumber: '请输入整数',
+    number: '请输入数字', atLeast: '不能小于 {{n}}', atMost: '不能大于 {{n}}', range: '请输入 {{a}} 到 {{b}} 之间的整数',
+    scoreRequired: '客户满意度和净推荐值至少填写一项', debtExceedsCost: '不能超过项目总投资', commitmentExceedsDebt: '不能超过债务金额',
+    dscrMinAboveAvg: '不能高于平均偿债覆盖率', amount: '请输入金额，例如 1,200,000.00',
+  },
+  enums: {
+    status: { prospect: '潜在客户', active: '活跃', dormant: '休眠', lost: '流失' },
+    sizeBand: { large: '大型', medium: '中型', small: '小型', micro: '微型' },
+    industry: {
+      power: '电力', renewables: '新能源', transport: '交通', water: '水务', social_infrastructure: '社会基础设施',
+      oil_gas: '油气', telecom: '通信', manufacturing: '制造业', real_estate: '房地产', mining: '矿业', other: '其他',
+    },
+    sector: {
+      power: '电力', renewables: '新能源', transport: '交通', water: '水务', social_infrastructure: '社会基础设施',
+      oil_gas: '油气', telecom: '通信', other: '其他',
+    },
+    stage: {
+      origination: '项目发起', mandate: '获得委任', due_diligence: '尽职调查', credit_approval: '授信审批',
+      documentation: '法律文件签署', financial_close: '融资关闭', drawdown_construction: '提款 / 建设期',
+      operation_repayment: '运营 / 还款期', closed: '已结清', declined: '已拒绝', lost: '已丢失',
+    },
+    interactionType: { meeting: '会议', call: '电话', visit: '拜访', email: '邮件' },
+    channel: { meeting: '会议', survey: '问卷', call: '电话', visit: '拜访', email: '邮件' },
+    taskStatus: { open: '待处理', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
+    tier: { platinum: '白金', gold: '黄金', silver: '白银', standard: '标准' },
+    region: {
+      BJ: '北京', TJ: '天津', HE: '河北', SX: '山西', NM: '内蒙古', LN: '辽宁', JL: '吉林', HL: '黑龙江', SH: '上海',
+      JS: '江苏', ZJ: '浙江', AH: '安徽', FJ: '福建', JX: '江西', SD: '山东', HA: '河南', HB: '湖北', HN: '湖南', GD: '广东',
+      GX: '广西', HI: '海南', CQ: '重庆', SC: '四川', GZ: '贵州', YN: '云南', XZ: '西藏', SN: '陕西', GS: '甘肃', QH: '青海',
+      NX: '宁夏', XJ: '新疆', HK: '香港', MO: '澳门', OVERSEAS: '境外',
+    },
+  },
+  clients: {
+    title: '客户', count: '共 {{count}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
+    emptyTitle: '还没有客户', emptyHint: '新建第一位客户，或调整筛选条件。', loadError: '客户列表加载失败',
+    columns: '列设置', resetColumns: '恢复默认列', filters: '筛选', clearFilters: '清除筛选',
+    tableLabel: '客户列表，使用上下方向键移动，回车打开客户档案', sortBy: '按{{column}}排序',
+    field: {
+      legalName: '客户名称', englishName: '英文名称', creditCode: '统一社会信用代码', rating: '信用评级', lastReviewRating: '上次评审评级',
+      industry: '行业', region: '地区', sizeBand: '企业规模', status: '状态', ownerLogin: '客户经理', teamCode: '团队',
+      lastContactAt: '最近联系', segment: '客户细分', relationshipStart: '建立关系日期', tags: '标签', notes: '备注',
+      annualRevenueMinor: '年营业收入', totalAssetsMinor: '总资产', financialsCurrency: '财务数据币种', createdAt: '创建时间',
+    },
+    tagsHint: '多个标签用逗号分隔',
+  },
+  search: {
+    placeholder: '搜索客户、联系人、沟通记录（中文或英文）', label: '搜索', noHits: '没有找到“{{query}}”',
+    type: { client: '客户', contact: '联系人', interaction: '沟通记录' }, error: '搜索失败',
+  },
+  profile: {
+    tabs: { overview: '概览', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈', tasks: '待办事项' },
+    segment: '客户细分', noSegment: '未匹配客户细分', tier: '服务等级', policy: '服务策略', cadence: '联系频率',
+    cadenceDays: '每 {{n}} 天', review: '评审频率', channels: '偏好渠道', notFound: '找不到该客户', interactionsShown: '显示最近 {{shown}} 条，共 {{total}} 条',
+  },
+  contacts: {
+    new: '新增联系人', editTitle: '编辑联系人', empty: '还没有联系人',
+    field: { name: '姓名', title: '职务', department: '部门', phone: '电话', email: '电子邮箱', wechatId: '微信号', isDecisionMaker: '决策人' },
+  },
+  projects: {
+    new: '新增融资项目', editTitle: '编辑融资项目', empty: '还没有融资项目', dscrVsCovenant: '偿债覆盖率 / 财务契约',
+    belowCovenant: '低于财务契约', nearCovenant: '接近财务契约', amountsHint: '金额按所选币种填写，如 1,200,000,000.00',
+    field: {
+      name: '项目名称', sector: '行业', currency: '币种', totalCostMinor: '项目总投资', debtAmountMinor: '债务金额',
+      ourCommitmentMinor: '我行承贷金额', tenorMonths: '期限（月）', marginBps: '利差（基点）', stage: '阶段',
+      expectedCloseDate: '预计融资关闭日', dscrMin: '最低偿债覆盖率', dscrAvg: '平均偿债覆盖率', covenantMinDscr: '财务契约最低偿债覆盖率',
+      sponsor: '发起人', spvName: '项目公司', syndicateMembers: '银团成员',
+    },
+  },
+  interactions: {
+    new: '记录沟通', editTitle: '编辑沟通记录', empty: '还没有沟通记录',
+    field: { type: '类型', occurredAt: '时间', attendeeLogins: '我方参会人', notes: '纪要', outcomes: '成果', nextSteps: '后续行动' },
+  },
+  feedback: {
+    new: '记录客户反馈', correct: '更正', correctTitle: '更正客户反馈', empty: '还没有客户反馈', superseded: '已被更正',
+    field: { csat: '客户满意度（1–5）', nps: '净推荐值（0–10）', comment: '意见', channel: '渠道', givenOn: '日期', capturedBy: '记录人' },
+  },
+  tasks: {
+    title: '我的待办事项', new: '新增待办', editTitle: '编辑待办', empty: '没有未完成的待办事项', overdue: '已逾期', dueToday: '今天到期',
+    allAssignees: '所有客户经理', assignee: '负责人', loadError: '待办事项加载失败', markDone: '标记完成',
+    field: { title: '标题', details: '详情', dueDate: '到期日', assigneeLogin: '负责人', status: '状态', client: '客户' },
+  },
+};
+
+/** Every locale has exactly this shape. */
+export type Messages = DeepStrings<typeof zhCN>;
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

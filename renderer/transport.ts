@@ -1,0 +1,45 @@
+import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract.ts';
+import { unwrap, type CallResult, type CrmBridge } from '../shared/api/bridge.ts';
+import { ApiError } from '../shared/api/errors.ts';
+
+/** Calls one backend method; every screen and store goes through this and nothing else. */
+export type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the web host. */
+    crm?: CrmBridge;
+  }
+}
+
+/** The one seam between hosts: Electron's preload bridge when present, else the web host's loopback HTTP. */
+export function pickTransport(): Call {
+  const bridge = window.crm;
+  if (bridge) return bridgeTransport(bridge);
+  const token = document.querySelector<HTMLMetaElement>('meta[name="crm-token"]')?.content ?? '';
+  return httpTransport(token);
+}
+
+function bridgeTransport(bridge: CrmBridge): Call {
+  return async (method, input) => {
+    const send = bridge[method] as (input: unknown) => Promise<CallResult>;
+    return unwrap(await send(input)) as MethodOutput<typeof method>;
+  };
+}
+
+function httpTransport(token: string): Call {
+  return async (method, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-crm-token': token },
+        body: JSON.stringify({ input }),
+      });
+    } catch {
+      throw new ApiError('internal', 'The local backend is not reachable');
+    }
+    if (!response.ok) throw new ApiError('internal', `The local backend answered ${response.status}`);
+    return unwrap((await response.json()) as CallResult) as MethodOutput<typeof method>;
+  };
+}

@@ -22,7 +22,7 @@ export interface EntitySpec {
   extra: z.ZodObject;
   /** Long text is never silently overwritten: concurrent edits keep both versions (docs/sync.md). */
   longText: readonly string[];
-  /** Fields that may not change once the record exists. */
+  /** Fields that may not change once the record exists (a client's owner changes only by reassignment). */
   fixed: readonly string[];
   /** Only the tombstone may change after creation (feedback is append-only). */
   appendOnly: boolean;
@@ -35,7 +35,7 @@ const none = z.object({});
 
 /** Entities devices sync, keyed by their wire name. */
 export const SYNCED_ENTITIES = {
-  clients: { fields: ClientFields, extra: none, longText: ['notes'], fixed: [], appendOnly: false, scope: { kind: 'client' } },
+  clients: { fields: ClientFields, extra: none, longText: ['notes'], fixed: ['ownerLogin'], appendOnly: false, scope: { kind: 'client' } },
   contacts: { fields: ContactFields, extra: none, longText: [], fixed: ['clientId'], appendOnly: false, scope: { kind: 'client' } },
   projects: {
     fields: ProjectFields, extra: none, longText: [], fixed: ['clientId'], appendOnly: false, scope: { kind: 'client' },

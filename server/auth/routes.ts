@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LoginRequest, type LoginResponse, type Role } from '../../shared/sync/index.ts';
+import { countRecentFailures, recordAudit } from '../audit/auditLog.ts';
+import { HttpError, invalidRequest } from '../http/errors.ts';
+import type { RouteContext } from '../http/app.ts';
+import { findUser } from '../users/users.ts';
+import { decoyHash, verifyPassword } from './passwords.ts';
+import { createSession, endSession, listSessions } from './sessions.ts';
+
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const loginFailed = () => new HttpError(401, 'unauthenticated', 'Login failed: wrong login or password, or the account is disabled.');
+
+export async function authRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
+  const { db } = context.store;
+
+  app.post('/v1/auth/login', {
+    bodyLimit: 4096,
+    config: { rateLimit: { max: context.options.loginsPerMinute, timeWindow: 60_000 } },
+  }, async (request): Promise<LoginResponse> => {
+    const parsed = LoginRequest.safeParse(request.body);
+    if (!parsed.success) throw invalidRequest();
+    const { login, password, deviceId, deviceName } = parsed.data;
+    const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
+    if ((await countRecentFailures(db, login, since)) >= context.options.failedLoginLimit)
+      throw new HttpError(429, 'rate_limited', 'Too many failed logins for this account; try again later.');
+    const user = await findUser(db, login);
+    const passwordOk = user ? await verifyPassword(password, user.password_hash) : await verifyPassword(password, await decoyHash()).then(() => false);
+    if (!user || !passwordOk || user.disabled_at !== null) {
+      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: request.ip, detail: { deviceId } });
+      throw loginFailed();
+    }
+    const session = await createSession(db, user.login, { id: deviceId, name: deviceName }, context.options.sessionTtlMs);
+    await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: request.ip, detail: { sessionId: session.sessionId, deviceId } });
+    return { ...session, user: { login: user.login, role: user.role as Role, team: user.team } };
+  });
+
+  app.get('/v1/auth/sessions', async (request) => listSessions(db, await context.caller(request)));
+
+  app.delete('/v1/auth/sessions/:id', async (request) => {
+    const caller = await context.caller(request);
+    const params = z.object({ id: z.uuid() }).safeParse(request.params);
+    if (!params.success || !(await endSession(db, caller, params.data.id))) throw new HttpError(404, 'not_found', 'No such session.');
+    await recordAudit(db, { actor: caller.login, action: 'session_ended', subject: caller.login, ip: request.ip, detail: { sessionId: params.data.id } });
+    return { ended: true };
+  });
+
+  app.post('/v1/auth/logout', async (request) => {
+    const caller = await context.caller(request);
+    await endSession(db, caller, caller.sessionId);
+    await recordAudit(db, { actor: caller.login, action: 'logout', subject: caller.login, ip: request.ip, detail: { sessionId: caller.sessionId } });
+    return { ended: true };
+  });
+}

@@ -1,0 +1,186 @@
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import { buildServer } from './http/app.ts';
+import { listAudit } from './audit/auditLog.ts';
+import { openServerStore, type DatabaseOptions } from './store/database.ts';
+import type { ServerDatabase } from './store/schema.ts';
+import { UnknownClientError } from './sync/reassign.ts';
+import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
+
+const SERVER_USAGE = 'Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]';
+const ADMIN_USAGE = `Usage: crm server-admin --data DIR [--pg URL] COMMAND [options]
+Commands:
+  add-user --login L --password P --role rm|team_lead|admin [--team T]   (omit --password to read it from stdin)
+  list-users
+  disable-user --login L          disables the account and ends all its sessions
+  enable-user --login L
+  set-role --login L --role R
+  set-team --login L (--team T | --no-team)
+  reassign-client --client ID --to LOGIN
+  audit-log [--limit N] [--action A]`;
+
+/** The administrator running server-admin on the server host; recorded as the actor in the audit log. */
+const CLI_ACTOR = 'server-admin';
+
+function storeOptions(values: { data?: string | undefined; pg?: string | undefined }): DatabaseOptions {
+  const pgUrl = values.pg ?? process.env.CRM_SERVER_PG;
+  return pgUrl ? { pgUrl } : { dataDir: values.data };
+}
+
+/** `crm server …`: serves until SIGINT/SIGTERM, then closes cleanly and returns the exit code. */
+export async function runServerCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' }, port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' },
+        pg: { type: 'string' }, 'trust-proxy': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${SERVER_USAGE}`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || (!values.data && !values.pg && !process.env.CRM_SERVER_PG)) {
+    console.error(SERVER_USAGE);
+    return 2;
+  }
+  let store;
+  try {
+    store = await openServerStore(storeOptions(values));
+  } catch (error) {
+    console.error(`Cannot open the server database: ${(error as Error).message}`);
+    return 1;
+  }
+  const app = await buildServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'] });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: values.host });
+  } catch (error) {
+    console.error(`Cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+    await store.close();
+    return 1;
+  }
+  console.log(`crm server listening on ${address} (${store.dialect === 'postgres' ? 'PostgreSQL' : 'embedded SQLite'})`);
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      void app.close().then(() => store.close()).then(() => resolve(0), () => resolve(1));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** `crm server-admin …`: user, team, role and client-ownership administration on the server host. */
+export async function runServerAdminCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' }, pg: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' },
+        role: { type: 'string' }, team: { type: 'string' }, 'no-team': { type: 'boolean', default: false },
+        client: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string', default: '50' }, action: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${ADMIN_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (!command || (!values.data && !values.pg && !process.env.CRM_SERVER_PG)) {
+    console.error(ADMIN_USAGE);
+    return 2;
+  }
+  let store;
+  try {
+    store = await openServerStore(storeOptions(values));
+  } catch (error) {
+    console.error(`Cannot open the server database: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    return await runAdmin(store.db, command, values);
+  } catch (error) {
+    if (error instanceof UserError) console.error(error.message);
+    else if (error instanceof UnknownClientError) console.error(error.message);
+    else console.error(`Failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+interface AdminValues {
+  login?: string | undefined;
+  password?: string | undefined;
+  role?: string | undefined;
+  team?: string | undefined;
+  'no-team'?: boolean | undefined;
+  client?: string | undefined;
+  to?: string | undefined;
+  limit?: string | undefined;
+  action?: string | undefined;
+}
+
+async function runAdmin(db: Kysely<ServerDatabase>, command: string, values: AdminValues): Promise<number> {
+  const need = (name: keyof AdminValues): string => {
+    const value = values[name];
+    if (typeof value !== 'string' || value === '') throw new UserError(`${command} needs --${name}.\n${ADMIN_USAGE}`);
+    return value;
+  };
+  switch (command) {
+    case 'add-user': {
+      const password = values.password ?? (await readStdin());
+      const user = await addUser(db, { login: need('login'), password, role: need('role'), team: values.team ?? null }, CLI_ACTOR);
+      console.log(`Added ${user.login} (${user.role}${user.team ? `, team ${user.team}` : ''}).`);
+      return 0;
+    }
+    case 'list-users':
+      for (const u of await listUsers(db))
+        console.log([u.login.padEnd(20), u.role.padEnd(10), (u.team ?? '-').padEnd(12), u.disabled ? 'disabled' : 'active'].join(' '));
+      return 0;
+    case 'disable-user': {
+      const ended = await disableUser(db, need('login'), CLI_ACTOR);
+      console.log(`Disabled ${values.login}; ended ${ended} session(s).`);
+      return 0;
+    }
+    case 'enable-user':
+      await enableUser(db, need('login'), CLI_ACTOR);
+      console.log(`Enabled ${values.login}.`);
+      return 0;
+    case 'set-role':
+      await setRole(db, need('login'), need('role'), CLI_ACTOR);
+      console.log(`${values.login} is now ${values.role}.`);
+      return 0;
+    case 'set-team': {
+      if (!values['no-team'] && !values.team) throw new UserError(`set-team needs --team T or --no-team.\n${ADMIN_USAGE}`);
+      await setTeam(db, need('login'), values['no-team'] ? null : (values.team ?? null), CLI_ACTOR);
+      console.log(`${values.login} moved to ${values['no-team'] ? 'no team' : `team ${values.team}`}.`);
+      return 0;
+    }
+    case 'reassign-client': {
+      const changed = await reassignClientTo(db, need('client'), need('to'), CLI_ACTOR);
+      console.log(changed ? `Client ${values.client} now belongs to ${values.to}.` : `Client ${values.client} already belongs to ${values.to}.`);
+      return 0;
+    }
+    case 'audit-log':
+      for (const e of await listAudit(db, Math.min(Math.max(Number(values.limit) || 50, 1), 10_000), values.action))
+        console.log([e.at, e.action.padEnd(18), (e.actor ?? '-').padEnd(16), (e.subject ?? '-').padEnd(36), e.ip ?? '-', JSON.stringify(e.detail)].join(' '));
+      return 0;
+    default:
+      console.error(`Unknown command ${command}.\n${ADMIN_USAGE}`);
+      return 2;
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UserError('Give --password, or pipe the password on standard input.');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}

@@ -1,0 +1,81 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { AUTH_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/index.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { authenticate, DEFAULT_SESSION_TTL_MS, type Caller } from '../auth/sessions.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import type { ServerStore } from '../store/database.ts';
+import { syncRoutes } from '../sync/routes.ts';
+import { HttpError, unauthenticated } from './errors.ts';
+import { checkProtocol } from './protocol.ts';
+
+export interface ServerOptions {
+  store: ServerStore;
+  sessionTtlMs?: number;
+  /** Login attempts per client address per minute on one instance. */
+  loginsPerMinute?: number;
+  /** Failed logins per account within 15 minutes before further attempts are refused (across instances). */
+  failedLoginLimit?: number;
+  /** Bytes per request; a full push of 500 changes with long notes fits. */
+  bodyLimit?: number;
+  logger?: boolean;
+  /** Trust X-Forwarded-For from a load balancer in front of the instances. */
+  trustProxy?: boolean;
+}
+
+export interface RouteContext {
+  store: ServerStore;
+  options: Required<Omit<ServerOptions, 'store' | 'logger' | 'trustProxy'>>;
+  /** The authenticated caller, or a 401. */
+  caller(request: FastifyRequest): Promise<Caller>;
+}
+
+const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  await app.register(helmet);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HttpError(429, 'rate_limited', 'Too many attempts; try again later.'),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) return reply.status(error.status).send(error.body());
+    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    if (status === 413) return reply.status(413).send({ code: 'payload_too_large', message: 'The request is too large.' });
+    if (status === 429) return reply.status(429).send({ code: 'rate_limited', message: 'Too many attempts; try again later.' });
+    if (status >= 400 && status < 500) return reply.status(400).send({ code: 'invalid_request', message: 'The request is not valid.' });
+    request.log.error(error);
+    return reply.status(500).send({ code: 'internal', message: 'The server could not complete the request.' });
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'not_found', message: 'No such endpoint.' }));
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/v1/') && request.url !== '/v1/health') checkProtocol(request.headers[PROTOCOL_HEADER]);
+  });
+
+  const context: RouteContext = {
+    store: options.store,
+    options: {
+      sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+      loginsPerMinute: options.loginsPerMinute ?? 10,
+      failedLoginLimit: options.failedLoginLimit ?? 10,
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    },
+    async caller(request) {
+      const header = request.headers[AUTH_HEADER];
+      const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
+      const caller = token ? await authenticate(options.store.db, token) : null;
+      if (!caller) throw unauthenticated();
+      return caller;
+    },
+  };
+
+  app.get('/v1/health', async () => ({ ok: true, protocol: SYNC_PROTOCOL_VERSION }));
+  await app.register(async (scope) => authRoutes(scope, context));
+  await app.register(async (scope) => syncRoutes(scope, context));
+  await app.register(async (scope) => auditRoutes(scope, context));
+  return app;
+}

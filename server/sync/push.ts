@@ -1,0 +1,327 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  ConflictResolution, SYNCED_ENTITIES, mergeChange, validateRecord, type Change, type ChangeResult, type ConflictDraft,
+  type ConflictRecord, type FieldWrite, type StoredState, type SyncedEntity,
+} from '../../shared/sync/index.ts';
+import type { Caller } from '../auth/sessions.ts';
+import { toSeq } from '../store/schema.ts';
+import { canSeeClient, canSeeOwnedBy, canWriteGlobal, sameScope, scopeOf, type ClientOwnership, type RecordScope } from './scope.ts';
+import type { SeqAllocator, Trx } from './sequence.ts';
+
+/** A push touched a record outside the caller's scope: the whole push is refused and nothing changes. */
+export class ScopeViolation extends Error {
+  override readonly name = 'ScopeViolation';
+  constructor(
+    readonly entity: string,
+    readonly recordId: string,
+  ) {
+    super('This push touches a record outside your scope; nothing was changed.');
+  }
+}
+
+interface WorkingRecord extends RecordScope {
+  entity: string;
+  id: string;
+  seq: number;
+  state: StoredState;
+}
+
+interface UserFacts {
+  team: string | null;
+  enabled: boolean;
+}
+
+interface Eviction {
+  seq: number;
+  entity: string;
+  record_id: string;
+  client_id: string | null;
+  from_owner: string | null;
+  from_team: string | null;
+}
+
+const key = (entity: string, id: string) => `${entity}\u0000${id}`;
+const rejected = (changeId: string, path: string, message: string): ChangeResult => ({
+  changeId, status: 'rejected', version: null, conflictIds: [], issues: [{ path, message }],
+});
+
+/**
+ * Applies a batch of device changes in the server's order, inside one transaction holding the seq lock.
+ * Records are read once, merged in memory and written back in bulk at the end.
+ */
+export class PushBatch {
+  private readonly records = new Map<string, WorkingRecord | null>();
+  private readonly dirty = new Set<string>();
+  private readonly clients = new Map<string, ClientOwnership | null>();
+  private readonly newClients = new Map<string, ClientOwnership>();
+  private readonly users = new Map<string, UserFacts | null>();
+  private readonly graces = new Map<string, boolean>();
+  private readonly evictions: Eviction[] = [];
+  private readonly applied: Array<{ change_id: string; login: string; seq: number; result: string }> = [];
+
+  constructor(
+    private readonly trx: Trx,
+    private readonly seqs: SeqAllocator,
+    private readonly caller: Caller,
+  ) {}
+
+  async push(changes: readonly Change[]): Promise<ChangeResult[]> {
+    await this.preload(changes);
+    const previous = await this.previousResults(changes.map((c) => c.changeId));
+    const results: ChangeResult[] = [];
+    for (const change of changes) {
+      const earlier = previous.get(change.changeId);
+      if (earlier) {
+        results.push(earlier.login === this.caller.login
+          ? { ...earlier.result, status: earlier.result.status === 'rejected' ? 'rejected' : 'duplicate' }
+          : rejected(change.changeId, 'changeId', 'is already used'));
+        continue;
+      }
+      const result = await this.apply(change);
+      previous.set(change.changeId, { login: this.caller.login, result });
+      this.applied.push({ change_id: change.changeId, login: this.caller.login, seq: result.version ?? this.seqs.current, result: JSON.stringify(result) });
+      results.push(result);
+    }
+    await this.flush();
+    return results;
+  }
+
+  private async previousResults(ids: string[]) {
+    const found = new Map<string, { login: string; result: ChangeResult }>();
+    for (const chunk of chunks(ids, 500)) {
+      const rows = await this.trx.selectFrom('applied_changes').select(['change_id', 'login', 'result']).where('change_id', 'in', chunk).execute();
+      for (const row of rows) found.set(row.change_id, { login: row.login, result: JSON.parse(row.result) as ChangeResult });
+    }
+    return found;
+  }
+
+  private async preload(changes: readonly Change[]): Promise<void> {
+    const byEntity = new Map<string, Set<string>>();
+    for (const change of changes) {
+      const ids = byEntity.get(change.entity) ?? new Set<string>();
+      ids.add(change.id);
+      byEntity.set(change.entity, ids);
+    }
+    for (const [entity, ids] of byEntity) {
+      for (const chunk of chunks([...ids], 500)) {
+        const rows = await this.trx.selectFrom('records').selectAll().where('entity', '=', entity).where('id', 'in', chunk).execute();
+        for (const row of rows) this.records.set(key(entity, row.id), toWorking(row));
+        for (const id of chunk) if (!this.records.has(key(entity, id))) this.records.set(key(entity, id), null);
+      }
+    }
+    const clientIds = new Set<string>();
+    for (const change of changes) {
+      if (change.entity === 'clients') clientIds.add(change.id);
+      if (typeof change.set.clientId === 'string') clientIds.add(change.set.clientId);
+    }
+    for (const record of this.records.values()) if (record?.clientId) clientIds.add(record.clientId);
+    for (const chunk of chunks([...clientIds], 500)) {
+      const rows = await this.trx.selectFrom('client_scope').selectAll().where('client_id', 'in', chunk).execute();
+      for (const row of rows) this.clients.set(row.client_id, { owner: row.owner_login, team: row.team });
+    }
+  }
+
+  private async record(entity: string, id: string): Promise<WorkingRecord | null> {
+    const k = key(entity, id);
+    if (!this.records.has(k)) {
+      const row = await this.trx.selectFrom('records').selectAll().where('entity', '=', entity).where('id', '=', id).executeTakeFirst();
+      this.records.set(k, row ? toWorking(row) : null);
+    }
+    return this.records.get(k) ?? null;
+  }
+
+  private async client(clientId: string): Promise<ClientOwnership | null> {
+    if (!this.clients.has(clientId)) {
+      const row = await this.trx.selectFrom('client_scope').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+      this.clients.set(clientId, row ? { owner: row.owner_login, team: row.team } : null);
+    }
+    return this.clients.get(clientId) ?? null;
+  }
+
+  private async user(login: string): Promise<UserFacts | null> {
+    if (!this.users.has(login)) {
+      const row = await this.trx.selectFrom('users').select(['team', 'disabled_at']).where('login', '=', login).executeTakeFirst();
+      this.users.set(login, row ? { team: row.team, enabled: row.disabled_at === null } : null);
+    }
+    return this.users.get(login) ?? null;
+  }
+
+  /**
+   * Reassignment grace (docs/sync.md): a device that had the client when it was reassigned may still push its
+   * pending edits to it until it reports a cursor past the eviction.
+   */
+  private async inGrace(clientId: string): Promise<boolean> {
+    if (!this.graces.has(clientId)) {
+      const floor = Math.max(this.caller.pullAckSeq, this.caller.createdSeq);
+      let query = this.trx.selectFrom('evictions').select('seq').where('entity', '=', 'clients').where('record_id', '=', clientId).where('seq', '>', floor);
+      query = this.caller.role === 'team_lead' && this.caller.team !== null
+        ? query.where((eb) => eb.or([eb('from_owner', '=', this.caller.login), eb('from_team', '=', this.caller.team)]))
+        : query.where('from_owner', '=', this.caller.login);
+      this.graces.set(clientId, (await query.executeTakeFirst()) !== undefined);
+    }
+    return this.graces.get(clientId) ?? false;
+  }
+
+  /** 'ok', 'denied' (outside the caller's scope) or an issue when the scope names nothing the server knows. */
+  private async checkScope(scope: RecordScope): Promise<'ok' | 'denied' | { path: string; message: string }> {
+    if (scope.clientId) {
+      const client = this.newClients.get(scope.clientId) ?? (await this.client(scope.clientId));
+      if (!client) return { path: 'clientId', message: 'names no client on the server' };
+      return canSeeClient(this.caller, client) || (await this.inGrace(scope.clientId)) ? 'ok' : 'denied';
+    }
+    if (scope.ownerLogin) {
+      const owner = await this.user(scope.ownerLogin);
+      if (!owner) return { path: 'owner', message: 'names no user on the server' };
+      return canSeeOwnedBy(this.caller, scope.ownerLogin, owner.team) ? 'ok' : 'denied';
+    }
+    return canWriteGlobal(this.caller) ? 'ok' : 'denied';
+  }
+
+  private async apply(change: Change): Promise<ChangeResult> {
+    const current = await this.record(change.entity, change.id);
+    if (current && (await this.checkScope(current)) !== 'ok') throw new ScopeViolation(change.entity, change.id);
+    if (change.entity === 'conflicts') return this.resolveConflict(change, current);
+    const entity: SyncedEntity = change.entity;
+    const spec = SYNCED_ENTITIES[entity];
+    const seq = this.seqs.next();
+    const merged = mergeChange(
+      current?.state ?? null,
+      { set: change.set, baseVersion: change.baseVersion, device: this.caller.deviceId, login: this.caller.login, seq },
+      spec,
+    );
+    if (!merged.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: merged.issues };
+    const valid = validateRecord(entity, merged.state.data);
+    if (!valid.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: valid.issues };
+    const data = valid.data;
+    if (entity === 'feedback' && !current) {
+      const problem = await this.linkCorrection(change.id, data);
+      if (problem) return rejected(change.changeId, 'supersedesId', problem);
+    }
+    const scope = scopeOf(entity, change.id, data);
+    if (entity === 'clients' && !current) {
+      const problem = await this.claimNewClient(change, String(data.ownerLogin));
+      if (problem) return rejected(change.changeId, 'ownerLogin', problem);
+    } else if (!current || !sameScope(current, scope)) {
+      const verdict = await this.checkScope(scope);
+      if (verdict === 'denied') throw new ScopeViolation(change.entity, change.id);
+      if (verdict !== 'ok') return rejected(change.changeId, verdict.path, verdict.message);
+    }
+    if (current && !merged.changed) return { changeId: change.changeId, status: 'applied', version: current.seq, conflictIds: [], issues: [] };
+    if (current && !sameScope(current, scope)) await this.evict(current);
+    this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } });
+    const conflictIds = merged.conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
+    return { changeId: change.changeId, status: 'applied', version: seq, conflictIds, issues: [] };
+  }
+
+  /** A new client must be owned by a user the caller may give clients to: an RM only to themself. */
+  private async claimNewClient(change: Change, ownerLogin: string): Promise<string | null> {
+    const owner = await this.user(ownerLogin);
+    if (!owner || !owner.enabled) return 'names no active user on the server';
+    if (!canSeeOwnedBy(this.caller, ownerLogin, owner.team)) throw new ScopeViolation(change.entity, change.id);
+    this.newClients.set(change.id, { owner: ownerLogin, team: owner.team });
+    this.clients.set(change.id, { owner: ownerLogin, team: owner.team });
+    return null;
+  }
+
+  /**
+   * Feedback is append-only and cannot conflict: a correction of an entry that another correction already
+   * superseded is chained after the latest one, so nothing is lost and the chain stays linear.
+   */
+  private async linkCorrection(id: string, data: Record<string, unknown>): Promise<string | null> {
+    const target = data.supersedesId;
+    if (typeof target !== 'string') return null;
+    const original = await this.record('feedback', target);
+    if (!original || original.clientId !== data.clientId) return 'names no feedback entry of this client';
+    const rows = await this.trx.selectFrom('records').select(['id', 'data']).where('entity', '=', 'feedback').where('client_id', '=', original.clientId).execute();
+    const successor = new Map<string, string>();
+    for (const row of rows) {
+      const working = this.records.get(key('feedback', row.id));
+      const entry = working ? working.state.data : (JSON.parse(row.data) as Record<string, unknown>);
+      if (typeof entry.supersedesId === 'string') successor.set(entry.supersedesId, row.id);
+    }
+    for (const [k, working] of this.records)
+      if (working && k.startsWith('feedback\u0000') && typeof working.state.data.supersedesId === 'string') successor.set(working.state.data.supersedesId, working.id);
+    let head = target;
+    for (let next = successor.get(head); next !== undefined && next !== id; next = successor.get(head)) head = next;
+    data.supersedesId = head;
+    return null;
+  }
+
+  private async resolveConflict(change: Change, current: WorkingRecord | null): Promise<ChangeResult> {
+    if (!current) return rejected(change.changeId, 'id', 'names no conflict on the server');
+    const parsed = ConflictResolution.safeParse(change.set);
+    if (!parsed.success) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    const set: Record<string, unknown> = { ...parsed.data };
+    if ('resolvedAt' in set) set.resolvedBy = set.resolvedAt ? this.caller.login : null;
+    const seq = this.seqs.next();
+    const merged = mergeChange(current.state, { set, baseVersion: change.baseVersion, device: this.caller.deviceId, login: this.caller.login, seq }, {
+      longText: [], fixed: [], appendOnly: false, silent: true,
+    });
+    if (!merged.ok || !merged.changed) return { changeId: change.changeId, status: 'applied', version: current.seq, conflictIds: [], issues: [] };
+    this.put({ ...current, seq, state: merged.state });
+    return { changeId: change.changeId, status: 'applied', version: seq, conflictIds: [], issues: [] };
+  }
+
+  private recordConflict(entity: SyncedEntity, recordId: string, scope: RecordScope, draft: ConflictDraft, detectedSeq: number): string {
+    const id = uuidv7();
+    const now = new Date().toISOString();
+    const data: ConflictRecord = {
+      entity, recordId, clientId: scope.clientId, ...draft, detectedSeq,
+      resolvedAt: null, resolvedBy: null, resolution: null, createdAt: now, updatedAt: now, deletedAt: null,
+    };
+    const seq = this.seqs.next();
+    const write: FieldWrite = { seq, device: 'server', login: this.caller.login };
+    const writes = Object.fromEntries(Object.keys(data).map((f) => [f, write]));
+    this.put({ entity: 'conflicts', id, seq, ...scope, state: { data: data as unknown as Record<string, unknown>, writes } });
+    return id;
+  }
+
+  private async evict(previous: WorkingRecord): Promise<void> {
+    let from: ClientOwnership | null = null;
+    if (previous.clientId) from = await this.client(previous.clientId);
+    else if (previous.ownerLogin) from = { owner: previous.ownerLogin, team: (await this.user(previous.ownerLogin))?.team ?? null };
+    if (!from) return;
+    this.evictions.push({ seq: this.seqs.next(), entity: previous.entity, record_id: previous.id, client_id: previous.clientId, from_owner: from.owner, from_team: from.team });
+  }
+
+  private put(record: WorkingRecord): void {
+    const k = key(record.entity, record.id);
+    this.records.set(k, record);
+    this.dirty.add(k);
+  }
+
+  private async flush(): Promise<void> {
+    const rows = [...this.dirty].flatMap((k) => {
+      const r = this.records.get(k);
+      return r ? [{ entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: JSON.stringify(r.state.data), writes: JSON.stringify(r.state.writes) }] : [];
+    });
+    for (const chunk of chunks(rows, 200))
+      await this.trx
+        .insertInto('records')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
+            client_id: eb.ref('excluded.client_id'), owner_login: eb.ref('excluded.owner_login'), seq: eb.ref('excluded.seq'),
+            data: eb.ref('excluded.data'), writes: eb.ref('excluded.writes'),
+          })),
+        )
+        .execute();
+    const scopes = [...this.newClients].map(([client_id, c]) => ({ client_id, owner_login: c.owner, team: c.team }));
+    for (const chunk of chunks(scopes, 300)) await this.trx.insertInto('client_scope').values(chunk).execute();
+    for (const chunk of chunks(this.evictions, 300)) await this.trx.insertInto('evictions').values(chunk).execute();
+    for (const chunk of chunks(this.applied, 300)) await this.trx.insertInto('applied_changes').values(chunk).execute();
+  }
+}
+
+function toWorking(row: { entity: string; id: string; client_id: string | null; owner_login: string | null; seq: string | number; data: string; writes: string }): WorkingRecord {
+  return {
+    entity: row.entity, id: row.id, clientId: row.client_id, ownerLogin: row.owner_login, seq: toSeq(row.seq),
+    state: { data: JSON.parse(row.data) as Record<string, unknown>, writes: JSON.parse(row.writes) as Record<string, FieldWrite> },
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { Id, Login } from '../../shared/domain/index.ts';
+import { PullRequest, PushRequest, type PushResponse } from '../../shared/sync/index.ts';
+import { acknowledgeCursor } from '../auth/sessions.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+import type { RouteContext } from '../http/app.ts';
+import { forbidden, HttpError, invalidRequest } from '../http/errors.ts';
+import { reassignClientTo, UserError } from '../users/users.ts';
+import { pullPage } from './pull.ts';
+import { PushBatch, ScopeViolation } from './push.ts';
+import { UnknownClientError } from './reassign.ts';
+import { canSeeClient } from './scope.ts';
+import { inSequence } from './sequence.ts';
+
+const ReassignRequest = z.object({ toLogin: Login }).strict();
+
+export async function syncRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
+  const { db } = context.store;
+
+  app.post('/v1/sync/push', async (request): Promise<PushResponse> => {
+    const caller = await context.caller(request);
+    const parsed = PushRequest.safeParse(request.body);
+    if (!parsed.success) throw invalidRequest(`The push is not valid: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    try {
+      const results = await inSequence(db, (trx, seqs) => new PushBatch(trx, seqs, caller).push(parsed.data.changes));
+      return { results };
+    } catch (error) {
+      if (!(error instanceof ScopeViolation)) throw error;
+      await recordAudit(db, { actor: caller.login, action: 'push_denied', subject: error.recordId, ip: request.ip, detail: { entity: error.entity, sessionId: caller.sessionId } });
+      throw forbidden(error.message);
+    }
+  });
+
+  app.post('/v1/sync/pull', async (request, reply) => {
+    const caller = await context.caller(request);
+    const parsed = PullRequest.safeParse(request.body);
+    if (!parsed.success) throw invalidRequest('The pull is not valid: cursor must be a whole number and limit at most 5000.');
+    await acknowledgeCursor(db, caller, parsed.data.cursor);
+    const page = await pullPage(db, caller, parsed.data.cursor, parsed.data.limit);
+    return reply.type('application/json; charset=utf-8').send(page.body);
+  });
+
+  /** Team leads reassign their team's clients within the team; admins any client to anyone. */
+  app.post('/v1/clients/:id/reassign', async (request) => {
+    const caller = await context.caller(request);
+    const params = z.object({ id: Id }).safeParse(request.params);
+    const body = ReassignRequest.safeParse(request.body);
+    if (!params.success || !body.success) throw invalidRequest();
+    if (caller.role === 'rm') throw forbidden('Only a team lead or an administrator can reassign clients.');
+    if (caller.role === 'team_lead') {
+      const scope = await db.selectFrom('client_scope').selectAll().where('client_id', '=', params.data.id).executeTakeFirst();
+      const target = await db.selectFrom('users').select('team').where('login', '=', body.data.toLogin).executeTakeFirst();
+      if (!scope || !canSeeClient(caller, { owner: scope.owner_login, team: scope.team }) || !target || target.team !== caller.team)
+        throw forbidden('You can reassign only your team’s clients to members of your team.');
+    }
+    try {
+      return { reassigned: await reassignClientTo(db, params.data.id, body.data.toLogin, caller.login, request.ip) };
+    } catch (error) {
+      if (error instanceof UnknownClientError) throw new HttpError(404, 'not_found', 'No such client.');
+      if (error instanceof UserError) throw invalidRequest(error.message);
+      throw error;
+    }
+  });
+}

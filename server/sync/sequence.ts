@@ -1,0 +1,55 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { toSeq, type ServerDatabase } from '../store/schema.ts';
+
+export type Trx = Transaction<ServerDatabase>;
+
+/**
+ * Hands out seqs inside a transaction that holds the single counter row's lock. Every writer takes that lock
+ * first and keeps it until commit, so transactions commit in seq order and a reader that sees seq n has
+ * already seen every seq below it: `seq > cursor` never skips a row that commits later.
+ */
+export class SeqAllocator {
+  private constructor(
+    private readonly trx: Trx,
+    private last: number,
+  ) {}
+
+  static async lock(trx: Trx): Promise<SeqAllocator> {
+    const row = await trx
+      .updateTable('sync_counter')
+      .set({ seq: sql<number>`seq` })
+      .where('id', '=', 1)
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    return new SeqAllocator(trx, toSeq(row.seq));
+  }
+
+  next(): number {
+    this.last += 1;
+    return this.last;
+  }
+
+  get current(): number {
+    return this.last;
+  }
+
+  async save(): Promise<void> {
+    await this.trx.updateTable('sync_counter').set({ seq: this.last }).where('id', '=', 1).execute();
+  }
+}
+
+/** Runs `work` as one transaction in the server's single order of changes. */
+export function inSequence<T>(db: Kysely<ServerDatabase>, work: (trx: Trx, seqs: SeqAllocator) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const seqs = await SeqAllocator.lock(trx);
+    const result = await work(trx, seqs);
+    await seqs.save();
+    return result;
+  });
+}
+
+/** The highest seq whose transaction has committed; every lower seq has committed too. */
+export async function committedSeq(db: Kysely<ServerDatabase>): Promise<number> {
+  const row = await db.selectFrom('sync_counter').select('seq').where('id', '=', 1).executeTakeFirstOrThrow();
+  return toSeq(row.seq);
+}

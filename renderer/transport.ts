@@ -16,9 +16,22 @@ declare global {
 export function pickTransport(): Call {
   const bridge = window.crm;
   if (bridge) return bridgeTransport(bridge);
-  const token = document.querySelector<HTMLMetaElement>('meta[name="crm-token"]')?.content ?? '';
-  return httpTransport(token);
+  return httpTransport(webHostToken());
 }
+
+/**
+ * The web host prints a link whose fragment carries the session token (fragments never reach servers or logs).
+ * Keep it for this tab's reloads and take it out of the address bar.
+ */
+function webHostToken(): string {
+  const match = /^#token=([0-9a-f]{64})$/.exec(location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', `${location.pathname}#/clients`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+const TOKEN_KEY = 'crm.webHostToken';
 
 function bridgeTransport(bridge: CrmBridge): Call {
   return async (method, input) => {

@@ -61,7 +61,7 @@ export const en: Messages = {
     },
   },
   clients: {
-    title: 'Clients', count: '{{count}} clients', new: 'New client', editTitle: 'Edit client', createTitle: 'New client',
+    title: 'Clients', count: '{{n}} clients', new: 'New client', editTitle: 'Edit client', createTitle: 'New client',
     emptyTitle: 'No clients yet', emptyHint: 'Create your first client, or change the filters.', loadError: 'Could not load clients',
     columns: 'Columns', resetColumns: 'Reset columns', filters: 'Filters', clearFilters: 'Clear filters',
     tableLabel: 'Clients; use the arrow keys to move and Enter to open a profile', sortBy: 'Sort by {{column}}',

@@ -56,7 +56,7 @@ export const zhCN = {
     },
   },
   clients: {
-    title: '客户', count: '共 {{count}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
+    title: '客户', count: '共 {{n}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
     emptyTitle: '还没有客户', emptyHint: '新建第一位客户，或调整筛选条件。', loadError: '客户列表加载失败',
     columns: '列设置', resetColumns: '恢复默认列', filters: '筛选', clearFilters: '清除筛选',
     tableLabel: '客户列表，使用上下方向键移动，回车打开客户档案', sortBy: '按{{column}}排序',

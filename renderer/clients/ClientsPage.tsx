@@ -1,0 +1,44 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/format.ts';
+import { isLanguage } from '../i18n/index.ts';
+import { navigate } from '../shell/router.ts';
+import { clientListStore, useClientList } from '../shell/stores.ts';
+import { ClientFilters } from './ClientFilters.tsx';
+import { ClientFormModal } from './ClientFormModal.tsx';
+import { ClientTable } from './ClientTable.tsx';
+import { ColumnSettingsMenu } from './ColumnSettingsMenu.tsx';
+
+export function ClientsPage() {
+  const { t, i18n } = useTranslation();
+  const total = useClientList((s) => s.total);
+  const [creating, setCreating] = useState(false);
+  const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  return (
+    <>
+      <div className="crm-toolbar">
+        <Typography.Title level={2} className="crm-page-title">{t('clients.title')}</Typography.Title>
+        <span className="crm-muted" aria-live="polite" data-testid="client-count">
+          {total !== null && t('clients.count', { n: formatNumber(total, language) })}
+        </span>
+        <ClientFilters />
+        <span style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
+          <ColumnSettingsMenu />
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>{t('clients.new')}</Button>
+        </span>
+      </div>
+      <ClientTable />
+      {creating && (
+        <ClientFormModal
+          onClose={() => setCreating(false)}
+          onSaved={(client) => {
+            clientListStore.getState().reload();
+            navigate({ name: 'client', id: client.id });
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ClientProfile } from '../../shared/api/contract.ts';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
+import { isLanguage } from '../i18n/index.ts';
+
+export function OverviewTab({ profile }: { profile: ClientProfile }) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  const { client, segment } = profile;
+  const none = <span className="crm-muted">{t('common.none')}</span>;
+  const money = (minor: number | null) => (minor === null ? none : formatMoney(minor, client.financialsCurrency, language));
+  return (
+    <>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('clients.field.sizeBand')}>{t(`enums.sizeBand.${client.sizeBand}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.lastReviewRating')}>{client.lastReviewRating ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.annualRevenueMinor')}>{money(client.annualRevenueMinor)}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.totalAssetsMinor')}>{money(client.totalAssetsMinor)}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.teamCode')}>{client.teamCode || none}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.relationshipStart')}>{client.relationshipStart ? formatDate(client.relationshipStart, language) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.lastContactAt')}>{client.lastContactAt ? formatDateTime(client.lastContactAt, language) : none}</Descriptions.Item>
+        <Descriptions.Item label={t('clients.field.createdAt')}>{formatDateTime(client.createdAt, language)}</Descriptions.Item>
+      </Descriptions>
+      {segment && (
+        <>
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('profile.policy')} · {segment.name}</Typography.Title>
+          <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t('profile.tier')}>{t(`enums.tier.${segment.policy.tier}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('profile.cadence')}>{t('profile.cadenceDays', { n: segment.policy.contactCadenceDays })}</Descriptions.Item>
+            <Descriptions.Item label={t('profile.review')}>{t('profile.cadenceDays', { n: segment.policy.reviewFrequencyDays })}</Descriptions.Item>
+            <Descriptions.Item label={t('profile.channels')}>
+              {segment.policy.preferredChannels.map((c) => t(`enums.channel.${c}`)).join('、') || none}
+            </Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
+      <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('clients.field.notes')}</Typography.Title>
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{client.notes || none}</Typography.Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { App as AntApp, ConfigProvider, Layout, Segmented, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ClientsPage } from '../clients/ClientsPage.tsx';
+import { ClientProfilePage } from '../profile/ClientProfilePage.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
+import { TasksPage } from '../tasks/TasksPage.tsx';
+import { MeField } from '../settings/MeField.tsx';
+import { OnlineIndicator } from './OnlineIndicator.tsx';
+import { routeHref, useRoute } from './router.ts';
+import { settingsStore, useSettings } from './stores.ts';
+
+/** Workspace layout: header (navigation, search, language, network state) and the current screen. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = useSettings((s) => s.language);
+  const route = useRoute();
+
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, language]);
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b57d0', borderRadius: 6 } }}>
+      <AntApp>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Header className="crm-header">
+            <Typography.Title level={1} className="crm-brand">{t('app.title')}</Typography.Title>
+            <nav aria-label={t('app.title')} className="crm-nav">
+              <a href={routeHref({ name: 'clients' })} aria-current={route.name !== 'tasks' ? 'page' : undefined}>{t('app.nav.clients')}</a>
+              <a href={routeHref({ name: 'tasks' })} aria-current={route.name === 'tasks' ? 'page' : undefined}>{t('app.nav.tasks')}</a>
+            </nav>
+            <SearchBox />
+            <Space size="middle" className="crm-header-tools">
+              <MeField />
+              <Segmented
+                aria-label={t('app.language')}
+                value={language}
+                onChange={(value) => settingsStore.getState().setLanguage(value === 'en' ? 'en' : 'zh-CN')}
+                options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
+              />
+              <OnlineIndicator />
+            </Space>
+          </Layout.Header>
+          <Layout.Content className="crm-content">
+            <main className="crm-main">
+              {route.name === 'clients' && <ClientsPage />}
+              {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} />}
+              {route.name === 'tasks' && <TasksPage />}
+            </main>
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'clients' } | { name: 'client'; id: string; tab?: string } | { name: 'tasks' };
+
+/** Routes live in the URL hash so that a reload keeps the user where they were. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1], ...(parts[2] ? { tab: parts[2] } : {}) };
+  if (parts[0] === 'tasks') return { name: 'tasks' };
+  return { name: 'clients' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'clients':
+      return '#/clients';
+    case 'tasks':
+      return '#/tasks';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
+  }
+}
+
+export function navigate(route: Route, replace = false): void {
+  const href = routeHref(route);
+  if (replace) history.replaceState(null, '', href);
+  else location.hash = href;
+  if (replace) window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+const subscribe = (notify: () => void) => {
+  window.addEventListener('hashchange', notify);
+  return () => window.removeEventListener('hashchange', notify);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return parseRoute(hash);
+}

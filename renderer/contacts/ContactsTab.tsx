@@ -28,7 +28,7 @@ export function ContactsTab({ profile, onChanged }: { profile: ClientProfile; on
         columns={[
           {
             title: label('name'), dataIndex: 'name',
-            render: (name: string, c) => <>{name} {c.isDecisionMaker && <Tag icon={<CrownOutlined aria-hidden />} color="#874d00">{label('isDecisionMaker')}</Tag>}</>,
+            render: (name: string, c) => <>{name}{c.isDecisionMaker && <> <Tag icon={<CrownOutlined aria-hidden />} color="#874d00">{label('isDecisionMaker')}</Tag></>}</>,
           },
           { title: label('title'), dataIndex: 'title' },
           { title: label('department'), dataIndex: 'department' },

@@ -27,6 +27,8 @@ export class SimulatedDevice {
   outbox: Change[] = [];
   cursor = 0;
   readonly results = new Map<string, ChangeResult>();
+  /** Every batch this device sent, for replaying late duplicates. */
+  readonly sent: Change[][] = [];
   /** Every (entity, id) received in pull pages, to detect duplicates within one bootstrap. */
   readonly received: string[] = [];
 
@@ -72,6 +74,7 @@ export class SimulatedDevice {
     for (let i = 0; i < pending.length; i += batch) {
       const changes = pending.slice(i, i + batch);
       let answer;
+      if (delivery !== 'drop_request') this.sent.push(changes);
       try {
         answer = await this.send<unknown>('/v1/sync/push', { changes }, i === 0 ? delivery : 'ok');
       } catch (error) {

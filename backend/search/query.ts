@@ -29,7 +29,11 @@ function candidates(store: Store, source: SearchSource, match: string, runs: str
     .all(match) as number[];
   if (seqs.length === 0) return [];
   const rows = store
-    .prepare(`SELECT seq, id, ${source.columns.join(', ')} FROM ${source.table} WHERE seq IN (SELECT value FROM json_each(?)) AND deletedAt IS NULL`)
+    .prepare(
+      `SELECT t.seq, t.id, ${source.columns.map((c) => `t.${c}`).join(', ')} FROM ${source.table} t
+       WHERE t.seq IN (SELECT value FROM json_each(?)) AND t.deletedAt IS NULL
+       ${source.type === 'client' ? '' : 'AND EXISTS (SELECT 1 FROM clients c WHERE c.id = t.clientId AND c.deletedAt IS NULL)'}`,
+    )
     .all(JSON.stringify(seqs)) as Row[];
   const found: Candidate[] = [];
   for (const row of rows) {

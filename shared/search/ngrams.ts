@@ -9,9 +9,19 @@
  */
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (ch: string): boolean => {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return WORD_CHAR.test(ch);
+};
 
 /** Folds one code point; keeps the original when folding would change the number of code points. */
 function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // Fast paths: ASCII, and CJK unified ideographs, which NFKC and lower-casing leave alone.
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+  if (code >= 0x4e00 && code <= 0x9fff) return ch;
   const folded = ch.normalize('NFKC').toLowerCase();
   return [...folded].length === 1 ? folded : ch;
 }
@@ -42,7 +52,7 @@ export function wordRuns(text: string): string[] {
   let current = '';
   for (const ch of text) {
     const folded = foldChar(ch);
-    if (WORD_CHAR.test(folded)) current += folded;
+    if (isWordChar(folded)) current += folded;
     else if (current) {
       runs.push(current);
       current = '';

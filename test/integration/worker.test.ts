@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBackendWorker } from '../../backend/host/workerHost.ts';
+import { ApiError } from '../../shared/api/errors.ts';
+import { clientInput, randomKey, tempDir } from '../support/tempStore.ts';
+
+describe('backend worker thread', () => {
+  it('serves calls off the main thread and rehydrates errors as ApiError', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    const keyHex = randomKey();
+    const worker = await startBackendWorker({ file, keyHex });
+    const client = (await worker.call('clients.create', clientInput(1))) as { id: string };
+    expect(((await worker.call('clients.get', { id: client.id })) as { legalName: string }).legalName).toBe('测试能源1有限公司');
+    const error = await worker.call('clients.create', { legalName: '' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).issues.some((i) => i.path === 'legalName')).toBe(true);
+    await worker.close();
+    await expect(startBackendWorker({ file, keyHex: randomKey() })).rejects.toMatchObject({ name: 'WrongKeyError' });
+  });
+});

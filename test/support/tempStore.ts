@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { openBackend, type Backend } from '../../backend/backend.ts';
+import type { MethodInput } from '../../shared/api/contract.ts';
+import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
+
+const dirs: string[] = [];
+const backends: Backend[] = [];
+afterEach(() => {
+  for (const b of backends.splice(0)) b.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+export const randomKey = () => crypto.randomBytes(32).toString('hex');
+
+export function tempBackend(now?: () => Date): Backend & { file: string; keyHex: string } {
+  const file = path.join(tempDir(), 'crm.db');
+  const keyHex = randomKey();
+  const backend = openBackend({ file, keyHex, now });
+  backends.push(backend);
+  return Object.assign(backend, { file, keyHex });
+}
+
+/** A valid credit code that differs per `n`. */
+export function creditCode(n: number): string {
+  let body = `9111000${n.toString().padStart(10, '0')}`;
+  body = [...body].map((c) => (USCC_ALPHABET.includes(c) ? c : '0')).join('');
+  return body + usccCheckCharacter(body);
+}
+
+export function clientInput(n: number, overrides: Partial<MethodInput<'clients.create'>> = {}): MethodInput<'clients.create'> {
+  return {
+    legalName: `测试能源${n}有限公司`, englishName: `Test Energy ${n} Co., Ltd.`, creditCode: creditCode(n), industry: 'renewables',
+    region: 'JS', sizeBand: 'large', rating: 'A', status: 'active', ownerLogin: 'li.wei', ...overrides,
+  };
+}

@@ -62,10 +62,17 @@ export class SimulatedDevice {
 
   private async send<T>(path: string, body: unknown, delivery: Delivery): Promise<{ status: number; body: T }> {
     if (delivery === 'drop_request') throw new NetworkError('request lost');
-    const answer = await call<T>(this.url, path, { token: this.token, body });
-    if (delivery === 'duplicate') return call<T>(this.url, path, { token: this.token, body });
-    if (delivery === 'drop_response') throw new NetworkError('response lost');
-    return answer;
+    try {
+      const answer = await call<T>(this.url, path, { token: this.token, body });
+      if (delivery === 'duplicate') return await call<T>(this.url, path, { token: this.token, body });
+      if (delivery === 'drop_response') throw new NetworkError('response lost');
+      if (answer.status >= 500) throw new NetworkError(`server error ${answer.status}`);
+      return answer;
+    } catch (error) {
+      // fetch fails with a TypeError when the server is down or dies mid-request.
+      if (error instanceof TypeError || error instanceof SyntaxError) throw new NetworkError(error.message);
+      throw error;
+    }
   }
 
   /** Pushes the outbox (or just the changes for one client) in order, in batches. */

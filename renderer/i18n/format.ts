@@ -47,7 +47,7 @@ export function formatMoney(minor: number, currency: string, language: Language)
 export function formatMoneyCompact(minor: number, currency: string, language: Language): string {
   try {
     const format = new Intl.NumberFormat(language, {
-      style: 'currency', currency, notation: 'compact', maximumFractionDigits: 2,
+      style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2,
     }) as unknown as StringFormat;
     return format.format(minorToDecimal(minor, currency));
   } catch {

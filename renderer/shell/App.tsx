@@ -12,6 +12,12 @@ import { OnlineIndicator } from './OnlineIndicator.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
 
+// Placeholder and secondary text darker than antd's defaults, for WCAG AA contrast.
+const THEME = { token: { colorPrimary: '#0b57d0', borderRadius: 6, colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c41d1d', colorSuccess: '#237804', colorWarning: '#ad4e00' },
+  // An empty table's message is content, not a disabled control.
+  components: { Table: { colorTextDisabled: '#595959' } },
+};
+
 /** Workspace layout: header (navigation, search, language, network state) and the current screen. */
 export function App() {
   const { t, i18n } = useTranslation();
@@ -27,7 +33,7 @@ export function App() {
   }, [t, language]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0b57d0', borderRadius: 6 } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <Layout style={{ height: '100vh' }}>
           <Layout.Header className="crm-header">

@@ -23,7 +23,7 @@ export function OnlineIndicator() {
         aria-live="polite"
         data-testid="network-status"
         data-online={online}
-        color={online ? 'success' : 'error'}
+        color={online ? '#1f6e05' : '#a8071a'}
         variant="solid"
         icon={online ? <CloudOutlined /> : <DisconnectOutlined />}
         style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}

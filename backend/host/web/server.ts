@@ -97,7 +97,7 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'text/plain', 'Method not allowed', { allow: 'GET' });
     const file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return reply(404, 'text/plain', 'Not found');
-    const cache = path.basename(path.dirname(file)) === 'assets' ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
+    const cache: Record<string, string> = path.basename(path.dirname(file)) === 'assets' ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
     reply(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), cache);
   });
 

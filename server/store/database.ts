@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
 import type { ServerDatabase } from './schema.ts';
@@ -28,7 +28,7 @@ export const SQLITE_FILE = 'crm-server.sqlite';
 export async function openServerStore(options: DatabaseOptions): Promise<ServerStore> {
   const store = options.pgUrl ? openPostgres(options.pgUrl, options) : openSqlite(options.dataDir);
   try {
-    await migrate(store.db);
+    await migrate(store.db, store.dialect === 'postgres' ? await currentSchema(store.db) : undefined);
   } catch (error) {
     await store.close();
     throw error;
@@ -58,8 +58,17 @@ function openSqlite(dataDir: string | undefined): ServerStore {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-async function migrate(db: Kysely<ServerDatabase>): Promise<void> {
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+/** Kysely looks for its bookkeeping tables in every schema unless told which one is ours. */
+async function currentSchema(db: Kysely<ServerDatabase>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path.');
+  return schema;
+}
+
+async function migrate(db: Kysely<ServerDatabase>, migrationTableSchema: string | undefined): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const { error } = await migrator.migrateToLatest();
   if (!error) return;
   const message = error instanceof Error ? error.message : String(error);
   // Kysely refuses when the database holds a migration this server does not know: it was written by a newer server.

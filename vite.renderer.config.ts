@@ -8,7 +8,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./out/app/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome130',
     chunkSizeWarningLimit: 3000,

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 /**
  * `page` is the workspace, whichever host runs it: the web host in Chromium (default), or the desktop
- * app through Playwright's Electron driver when CRM_E2E_ELECTRON=1 (after `npm run build:electron`).
+ * app through Playwright's Electron driver when CRM_E2E_ELECTRON=1 (after `npm run build:renderer && npm run build:electron`).
  * Specs are written once against it.
  */
 const webTest = base.extend<{ page: Page }>({
@@ -22,7 +22,7 @@ const electronTest = base.extend<{ page: Page }>({
   page: async ({}, use) => {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-electron-'));
     const app = await _electron.launch({
-      args: ['out/electron/main.cjs'],
+      args: ['out/app'],
       env: { ...process.env, CRM_USER_DATA_DIR: profile },
     });
     const page = await app.firstWindow();

@@ -11,7 +11,7 @@ import path from 'node:path';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.CRM_E2E_ELECTRON === '1') return async () => {};
-  if (!fs.existsSync('out/renderer/index.html')) throw new Error('Build the renderer first: npm run build:renderer');
+  if (!fs.existsSync('out/app/renderer/index.html')) throw new Error('Build the renderer first: npm run build:renderer');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   const db = path.join(dir, 'e2e.db');

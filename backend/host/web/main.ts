@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${file} does not exist. Seed one with \`npx crm seed-demo --db ${values.db} --clients 200\` or pass --create for an empty database.`);
     return 2;
   }
-  const rendererDir = path.resolve(values.renderer ?? 'out/renderer');
+  const rendererDir = path.resolve(values.renderer ?? 'out/app/renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.error(`The renderer is not built (${rendererDir}/index.html is missing); run \`npm run build:renderer\`.`);
     return 2;

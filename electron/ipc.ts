@@ -1,0 +1,29 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { settle, type CallResult } from '../shared/api/bridge.ts';
+import { contract, isMethodName } from '../shared/api/contract.ts';
+import { ApiError } from '../shared/api/errors.ts';
+import type { BackendWorker } from '../backend/host/workerHost.ts';
+import { isAppUrl } from './appProtocol.ts';
+
+export const CALL_CHANNEL = 'crm:call';
+
+/**
+ * Forwards renderer calls to the backend worker. Each message must come from the app's own top frame
+ * in `window`, name a contract method and carry input the contract accepts; the worker validates again.
+ */
+export function serveBackend(backend: () => BackendWorker | null, window: () => WebContents | null): void {
+  ipcMain.handle(CALL_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> => {
+    return settle(async () => {
+      const frame = event.senderFrame;
+      const contents = window();
+      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !isAppUrl(frame.url))
+        throw new ApiError('internal', 'Refused a call from an unexpected frame');
+      if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${String(method)}`);
+      const parsed = contract[method].input.safeParse(input);
+      if (!parsed.success) throw ApiError.invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const worker = backend();
+      if (!worker) throw new ApiError('store_locked', 'The database is not open');
+      return worker.call(method, input);
+    });
+  });
+}

@@ -1,0 +1,14 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { CrmBridge } from '../shared/api/bridge.ts';
+import type { MethodName } from '../shared/api/contract.ts';
+
+/** The contract's method names, inlined at build time (electron/dev/build.ts) so the preload carries no schemas. */
+declare const CRM_METHOD_NAMES: readonly MethodName[];
+
+// Sandboxed preload: exposes one function per contract method as `window.crm`, and nothing of ipcRenderer.
+const CALL_CHANNEL = 'crm:call';
+const bridge = Object.fromEntries(
+  CRM_METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(CALL_CHANNEL, method, input)]),
+) as unknown as CrmBridge;
+
+contextBridge.exposeInMainWorld('crm', bridge);

@@ -3,6 +3,7 @@ import { contract, isMethodName, type Api } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
 import { projectProblems, type Feedback, type ProjectFields } from '../shared/domain/index.ts';
 import { clientProfile } from './clients/profile.ts';
+import { ClientFacets } from './clients/facets.ts';
 import { listClients } from './clients/list.ts';
 import { decodeRow, type Row } from './records/codec.ts';
 import { createRecord, deleteRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
@@ -38,6 +39,7 @@ const CRUD_ENTITIES: EntityName[] = ['clients', 'contacts', 'projects', 'interac
 
 export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
   const timestamp = () => now().toISOString();
+  const facets = new ClientFacets(store);
   const today = () => timestamp().slice(0, 10);
 
   const rules: Partial<Record<EntityName, WriteRules>> = {
@@ -65,6 +67,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     if (name === 'interactions' && clientId) {
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
     }
+    if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') facets.invalidate();
     if (name === 'segments') assignSegments(store, null, today());
     else if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
   }
@@ -107,7 +110,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     return { id: record.id, deletedAt: record.deletedAt };
   };
   handlers['feedback.get'] = (input: { id: string }) => getRecord(store, ENTITIES.feedback, input.id);
-  handlers['clients.list'] = (input: z.output<(typeof contract)['clients.list']['input']>) => listClients(store, input);
+  handlers['clients.list'] = (input: z.output<(typeof contract)['clients.list']['input']>) => listClients(store, facets, input);
   handlers['clients.profile'] = (input: { id: string }) => clientProfile(store, input.id);
   handlers['tasks.list'] = (input: z.output<(typeof contract)['tasks.list']['input']>) =>
     (store.all(

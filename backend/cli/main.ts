@@ -54,7 +54,7 @@ export const COMMANDS: Record<string, Command> = {
       const backend = openBackend({ file, keyHex });
       try {
         const started = Date.now();
-        const counts = seedDemo(backend.store, {
+        const counts = await seedDemo(backend.store, {
           clients, seed, owner: values.owner, asOf,
           onProgress: (done, total) => process.stderr.write(`\rseeded ${done}/${total} clients`),
         });
@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`crm ${name}: ${(error as Error).message}\nusage: ${command.usage}\n`);
       return 2;
     }

@@ -1,247 +1,110 @@
-import { usccCheckCharacter, USCC_ALPHABET, CREDIT_RATINGS, PIPELINE_STAGES, type ProjectStage, type SegmentFields } from '../../shared/domain/index.ts';
-import { encodeRow, type Row } from '../records/codec.ts';
+import { Worker } from 'node:worker_threads';
 import { ENTITIES, type EntityName } from '../records/entities.ts';
-import { indexNewRow } from '../search/indexer.ts';
-import { SEARCH_SOURCES, type SearchSource } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
 import type { Store } from '../store/store.ts';
-import { Random } from './random.ts';
-import {
-  COMPANY_SUFFIXES, CONTACT_TITLES, FEEDBACK_COMMENTS, GIVEN_NAMES, INDUSTRY_WORDS, NEXT_STEPS, NOTE_SENTENCES, OUTCOMES,
-  PLACES, PROJECT_TEMPLATES, REGION_NAMES, SPONSORS, SURNAMES, SYNDICATE_BANKS, TASK_TITLES, TRADE_SYLLABLES,
-} from './vocabulary.ts';
+import { DemoGenerator, type DemoBatch, type GeneratorOptions } from './generate.ts';
 
-export interface SeedOptions {
-  clients: number;
-  seed: number;
-  /** Every client belongs to this RM; otherwise to one of rm01…rm20. */
-  owner?: string;
-  /** The day the data is "as of" (YYYY-MM-DD); dates are spread over the years before it. */
-  asOf: string;
+export { DEMO_SEGMENTS } from './generate.ts';
+
+export interface SeedOptions extends GeneratorOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Generate rows in a worker thread while this thread inserts (default); false generates inline. */
+  parallel?: boolean;
 }
 
 export type SeedCounts = Record<'clients' | 'contacts' | 'projects' | 'interactions' | 'feedback' | 'tasks' | 'segments', number>;
 
-const DAY = 86_400_000;
-const RATING_WEIGHTS = CREDIT_RATINGS.map((r, i) => [r, i < 3 ? 6 : i < 9 ? 12 : 2] as const);
-const STAGE_WEIGHTS: ReadonlyArray<readonly [ProjectStage, number]> = [
-  ['origination', 10], ['mandate', 8], ['due_diligence', 8], ['credit_approval', 7], ['documentation', 6], ['financial_close', 6],
-  ['drawdown_construction', 15], ['operation_repayment', 20], ['closed', 8], ['declined', 6], ['lost', 6],
-];
+const BATCH_CLIENTS = 2_000;
 
-/** Default segments with their service policies, so a demo store shows differentiated service. */
-export const DEMO_SEGMENTS: SegmentFields[] = [
-  {
-    name: '战略客户', description: 'Large clients rated A- or better with at least two closed deals', priority: 300,
-    rule: { all: [{ fact: 'sizeBand', in: ['large'] }, { fact: 'rating', atLeast: 'A-' }, { fact: 'pastProjects', min: 2 }] },
-    policy: { tier: 'platinum', contactCadenceDays: 30, preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 90 },
-  },
-  {
-    name: '重点客户', description: 'Investment-grade clients with live exposure', priority: 200,
-    rule: { all: [{ fact: 'rating', atLeast: 'BBB-' }, { fact: 'exposureMinor', min: 1 }] },
-    policy: { tier: 'gold', contactCadenceDays: 60, preferredChannels: ['meeting', 'call'], reviewFrequencyDays: 180 },
-  },
-  {
-    name: '关注客户', description: 'Sub-investment-grade or unhappy clients', priority: 250,
-    rule: { any: [{ fact: 'rating', atLeast: 'C', atMost: 'BB' }, { fact: 'latestCsat', max: 2 }] },
-    policy: { tier: 'silver', contactCadenceDays: 30, preferredChannels: ['call', 'meeting'], reviewFrequencyDays: 90 },
-  },
-  {
-    name: '普通客户', description: 'Everyone else', priority: 0,
-    rule: { fact: 'tenureYears', min: 0 },
-    policy: { tier: 'standard', contactCadenceDays: 120, preferredChannels: ['call', 'email'], reviewFrequencyDays: 365 },
-  },
-];
-
-function creditCode(random: Random, regionCode: string): string {
-  let body = `91${regionCode.slice(0, 4)}${random.int(0, 99).toString().padStart(2, '0')}`;
-  while (body.length < 17) body += USCC_ALPHABET.charAt(random.int(0, USCC_ALPHABET.length - 1));
-  return body + usccCheckCharacter(body);
+/** Batches from a generator in a worker thread, requested ahead so generation overlaps inserting. */
+async function* workerBatches(options: GeneratorOptions): AsyncGenerator<DemoBatch> {
+  const worker = new Worker(new URL('./generator-boot.mjs', import.meta.url), { workerData: { options, batchClients: BATCH_CLIENTS } });
+  const queue: DemoBatch[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  let finished = false;
+  worker.on('message', (batch: DemoBatch | 'end') => {
+    if (batch === 'end') finished = true;
+    else queue.push(batch);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  try {
+    worker.postMessage(2); // two batches ahead
+    for (;;) {
+      if (failure) throw failure;
+      const batch = queue.shift();
+      if (batch) {
+        worker.postMessage(1);
+        yield batch;
+      } else if (finished) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const isoInstant = (ms: number) => new Date(ms).toISOString();
+function* inlineBatches(options: GeneratorOptions): Generator<DemoBatch> {
+  const generator = new DemoGenerator(options);
+  while (!generator.done) yield generator.nextBatch(BATCH_CLIENTS);
+}
 
 /**
- * Writes deterministic, realistic, fictional project-finance data straight into the store: one
- * statement per row inside large transactions, with the search index filled as rows go in.
+ * Fills an empty store with demo data in one transaction: a killed seed leaves the store as it was.
+ * Secondary indexes are dropped and rebuilt (a sorted build is far cheaper than a million scattered
+ * inserts), the page cache is enlarged, and since the store is empty a rollback journal stays tiny, so
+ * pages go to the file once instead of to the WAL and again at the checkpoint.
  */
-export function seedDemo(store: Store, options: SeedOptions): SeedCounts {
+export async function seedDemo(store: Store, options: SeedOptions): Promise<SeedCounts> {
   const existing = store.prepare('SELECT count(*) FROM clients').pluck().get() as number;
   if (existing > 0) throw new Error(`The store already holds ${existing} clients; seed-demo fills only an empty store.`);
-  const random = new Random(options.seed);
-  const anchor = Date.parse(`${options.asOf}T00:00:00.000Z`);
   const counts: SeedCounts = { clients: 0, contacts: 0, projects: 0, interactions: 0, feedback: 0, tasks: 0, segments: 0 };
-  const inserts = new Map<EntityName, { statement: ReturnType<Store['prepare']>; columns: string[] }>();
-  const insert = (name: EntityName, record: Row, source?: SearchSource) => {
-    const config = ENTITIES[name];
-    let prepared = inserts.get(name);
-    if (!prepared) {
-      const columns = Object.keys(record);
-      const statement = store.prepare(`INSERT INTO ${config.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      prepared = { statement, columns };
-      inserts.set(name, prepared);
-    }
-    const row = encodeRow(config, record);
-    const { lastInsertRowid } = prepared.statement.run(prepared.columns.map((column) => row[column]));
-    if (source) indexNewRow(store, source, lastInsertRowid, record);
-    counts[name as keyof SeedCounts]++;
+  const { db } = store;
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -1048576');
+  db.pragma('journal_mode = DELETE');
+  const statements = new Map<string, ReturnType<Store['prepare']>>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
+    return prepared;
   };
-  // Ids take their time prefix from a counter rather than from the record's date, so that every
-  // index on ids and client ids grows at its end instead of taking random inserts.
-  let idClock = anchor - 1000 * DAY;
-  const meta = (ms: number) => ({ id: random.uuid(idClock++), createdAt: isoInstant(ms), updatedAt: isoInstant(ms), deletedAt: null });
-  const person = () => random.pick(SURNAMES) + random.pick(GIVEN_NAMES);
-  const rms = Array.from({ length: 20 }, (_, i) => `rm${String(i + 1).padStart(2, '0')}`);
-
-
-  // One transaction for the whole load: a killed seed leaves the store as it was. Secondary indexes
-  // are dropped and rebuilt (a sorted build is far cheaper than a million scattered inserts), and a
-  // large page cache keeps the working set in memory.
-  // The store is empty, so a rollback journal stays tiny and the pages go to the file once,
-  // instead of once to the WAL and again at the checkpoint; WAL is back on before anyone else writes.
-  const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
-  store.db.pragma('cache_size = -1048576');
-  store.db.pragma('journal_mode = DELETE');
+  db.exec('BEGIN');
   try {
-    store.transaction(() => {
-      const indexes = store
-        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks')`)
-        .all() as Array<{ name: string; sql: string }>;
-      for (const index of indexes) store.db.exec(`DROP INDEX ${index.name}`);
-      for (const fields of DEMO_SEGMENTS) insert('segments', { ...meta(anchor - 900 * DAY), ...fields });
-      for (let n = 0; n < options.clients; n++) {
-        seedClient(n);
-        if ((n + 1) % 5000 === 0 || n + 1 === options.clients) options.onProgress?.(n + 1, options.clients);
+    const indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks')`)
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+    const generatorOptions: GeneratorOptions = { clients: options.clients, seed: options.seed, owner: options.owner, asOf: options.asOf };
+    const batches = options.parallel === false ? inlineBatches(generatorOptions) : workerBatches(generatorOptions);
+    for await (const batch of batches) {
+      for (const { entity, columns, rows } of batch.tables) {
+        const insert = statement(`INSERT INTO ${ENTITIES[entity as EntityName].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of rows) insert.run(row);
+        counts[entity as keyof SeedCounts] += rows.length;
       }
-      for (const index of indexes) store.db.exec(index.sql);
-      store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)`).run();
-      assignSegments(store, null, options.asOf);
-    });
+      for (const { fts, entries } of batch.search) {
+        const insert = statement(`INSERT INTO ${fts} (rowid, text) VALUES (?, ?)`);
+        for (const entry of entries) insert.run(entry);
+      }
+      options.onProgress?.(batch.clientsDone, options.clients);
+    }
+    for (const index of indexes) db.exec(index.sql);
+    // Statistics let the planner choose between a filter's index and the sort's index.
+    db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
+    db.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)`).run();
+    assignSegments(store, null, options.asOf);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
   } finally {
-    store.db.pragma('journal_mode = WAL');
-    store.db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`cache_size = ${cacheSize}`);
   }
   return counts;
-
-  function seedClient(n: number): void {
-    const [region, regionZh, regionEn, regionCode] = random.pick(REGION_NAMES);
-    const [s1, e1] = random.pick(TRADE_SYLLABLES);
-    const [s2, e2] = random.pick(TRADE_SYLLABLES);
-    const [industry, industryZh, industryEn, sector] = random.pick(INDUSTRY_WORDS);
-    const [suffixZh, suffixEn] = random.pick(COMPANY_SUFFIXES);
-    const startMs = anchor - random.int(30, 15 * 365) * DAY;
-    const createdMs = startMs + random.int(0, 20) * DAY;
-    const ownerLogin = options.owner ?? rms[n % rms.length]!;
-    const status = random.weighted([['active', 70], ['prospect', 15], ['dormant', 10], ['lost', 5]] as const);
-    const rating = random.weighted(RATING_WEIGHTS);
-    const client = {
-      ...meta(createdMs),
-      legalName: `${regionZh}${s1}${s2}${industryZh}${suffixZh}`,
-      englishName: `${regionEn} ${e1}${e2.toLowerCase()} ${industryEn} ${suffixEn}`,
-      creditCode: creditCode(random, regionCode),
-      industry, region,
-      sizeBand: random.weighted([['large', 30], ['medium', 40], ['small', 25], ['micro', 5]] as const),
-      annualRevenueMinor: random.int(5, 5000) * 1_000_000_00,
-      totalAssetsMinor: random.int(10, 20000) * 1_000_000_00,
-      financialsCurrency: 'CNY',
-      rating,
-      lastReviewRating: random.chance(0.1) ? CREDIT_RATINGS[Math.max(0, CREDIT_RATINGS.indexOf(rating) - random.int(1, 3))]! : rating,
-      status, ownerLogin, teamCode: options.owner ? 'team-demo' : `team-${(n % 4) + 1}`,
-      relationshipStart: isoDate(startMs),
-      referredById: null,
-      tags: random.chance(0.3) ? [random.pick(['央企', '地方国企', '民营', '外资', '上市公司'])] : [],
-      notes: '',
-      segmentId: null,
-      lastContactAt: null,
-    };
-    insert('clients', client, SEARCH_SOURCES.client);
-
-    const contacts: Array<{ id: string; name: string }> = [];
-    for (let k = random.int(1, 5); k > 0; k--) {
-      const [title, department, decision] = random.pick(CONTACT_TITLES);
-      const name = person();
-      const contact = {
-        ...meta(createdMs + k * 1000), clientId: client.id, name, title, department,
-        phone: `1${random.int(3, 9)}${random.int(0, 999_999_999).toString().padStart(9, '0')}`,
-        email: `${['li', 'wang', 'zhang', 'chen', 'liu'][k % 5]}${random.int(1, 999)}@example-${n}.cn`,
-        wechatId: random.chance(0.5) ? `wx_${random.int(100000, 999999)}` : '',
-        isDecisionMaker: decision,
-      };
-      insert('contacts', contact, SEARCH_SOURCES.contact);
-      contacts.push(contact);
-    }
-
-    const projects: Array<{ id: string; name: string }> = [];
-    for (let k = random.weighted([[0, 10], [1, 30], [2, 30], [3, 20], [4, 10]] as const); k > 0; k--) {
-      const stage = random.weighted(STAGE_WEIGHTS);
-      const projectSector = random.chance(0.8) ? sector : random.pick(Object.keys(PROJECT_TEMPLATES) as Array<keyof typeof PROJECT_TEMPLATES>);
-      const name = random.pick(PROJECT_TEMPLATES[projectSector]).replace('{place}', random.pick(PLACES));
-      const currency = random.weighted([['CNY', 85], ['USD', 10], ['EUR', 5]] as const);
-      const totalCost = random.int(5, 2000) * 10_000_000_00;
-      const debt = Math.floor((totalCost * random.int(55, 80)) / 100);
-      const commitment = Math.floor((debt * random.int(10, 40)) / 100);
-      const stageIndex = (PIPELINE_STAGES as readonly string[]).indexOf(stage);
-      const stageDates: Record<string, string> = {};
-      let stageMs = createdMs + random.int(0, 365) * DAY;
-      for (let i = 0; i <= Math.max(0, stageIndex); i++) {
-        stageDates[PIPELINE_STAGES[i]!] = isoDate(Math.min(stageMs, anchor));
-        stageMs += random.int(20, 200) * DAY;
-      }
-      const covenant = random.pick([1.1, 1.15, 1.2, 1.25, 1.3]);
-      const dscrMin = Math.round((covenant - 0.1 + random.next() * 0.6) * 100) / 100;
-      const project = {
-        ...meta(createdMs + 10_000 + k), clientId: client.id, name, sector: projectSector, currency,
-        totalCostMinor: totalCost, debtAmountMinor: debt, ourCommitmentMinor: commitment,
-        tenorMonths: random.pick([60, 84, 120, 180, 240, 300]), marginBps: random.int(60, 350), stage, stageDates,
-        expectedCloseDate: stageIndex >= 0 && stageIndex < 5 ? isoDate(anchor + random.int(30, 400) * DAY) : null,
-        dscrMin, dscrAvg: Math.round((dscrMin + random.next() * 0.4) * 100) / 100, covenantMinDscr: covenant,
-        sponsor: random.pick(SPONSORS), spvName: `${name.slice(0, 4)}项目有限公司`,
-        syndicateMembers: Array.from({ length: random.int(0, 4) }, () => random.pick(SYNDICATE_BANKS)),
-      };
-      insert('projects', project);
-      projects.push(project);
-    }
-
-    const interactions: string[] = [];
-    for (let k = random.int(2, 8); k > 0; k--) {
-      const project = projects.length ? random.pick(projects) : null;
-      const contact = random.pick(contacts);
-      const sentence = () =>
-        random.pick(NOTE_SENTENCES).replace('{project}', project?.name ?? '新项目').replace('{contact}', contact.name);
-      const whenMs = anchor - random.int(1, Math.max(2, Math.floor((anchor - createdMs) / DAY))) * DAY + random.int(8, 18) * 3_600_000;
-      const interaction = {
-        ...meta(whenMs), clientId: client.id, projectId: project?.id ?? null,
-        type: random.weighted([['meeting', 40], ['call', 35], ['visit', 15], ['email', 10]] as const),
-        occurredAt: isoInstant(whenMs), attendeeContactIds: [contact.id], attendeeLogins: [ownerLogin],
-        notes: random.chance(0.5) ? sentence() + sentence() : sentence(),
-        outcomes: random.pick(OUTCOMES), nextSteps: random.pick(NEXT_STEPS),
-      };
-      insert('interactions', interaction, SEARCH_SOURCES.interaction);
-      interactions.push(interaction.id);
-    }
-
-    for (let k = random.weighted([[0, 20], [1, 30], [2, 30], [3, 15], [4, 5]] as const); k > 0; k--) {
-      const whenMs = anchor - random.int(1, 700) * DAY;
-      insert('feedback', {
-        ...meta(whenMs), clientId: client.id, interactionId: random.chance(0.5) ? random.pick(interactions) : null,
-        csat: random.weighted([[1, 3], [2, 5], [3, 15], [4, 42], [5, 35]] as const),
-        nps: random.weighted([[3, 3], [5, 5], [6, 7], [7, 15], [8, 25], [9, 25], [10, 20]] as const),
-        comment: random.pick(FEEDBACK_COMMENTS), channel: random.pick(['meeting', 'survey', 'call'] as const),
-        givenOn: isoDate(whenMs), capturedBy: ownerLogin, supersedesId: null,
-      });
-    }
-
-    for (let k = random.int(1, 5); k > 0; k--) {
-      const dueMs = anchor + random.int(-60, 90) * DAY;
-      insert('tasks', {
-        ...meta(anchor - random.int(1, 90) * DAY), title: random.pick(TASK_TITLES), details: '', dueDate: isoDate(dueMs),
-        assigneeLogin: ownerLogin,
-        status: dueMs < anchor ? random.weighted([['done', 70], ['open', 25], ['cancelled', 5]] as const) : random.weighted([['open', 80], ['in_progress', 20]] as const),
-        clientId: client.id, projectId: projects.length && random.chance(0.5) ? random.pick(projects).id : null, interactionId: null,
-      });
-    }
-  }
-
 }

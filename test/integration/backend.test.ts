@@ -86,6 +86,27 @@ describe('backend API: clients', () => {
     expect(bad.issues[0]?.path).toBe('limit');
   });
 
+  it('sorts by rating along the internal scale, not alphabetically', async () => {
+    const { api } = tempBackend();
+    for (const [n, rating] of (['A', 'AA', 'BBB+', 'AAA', 'A-', 'C'] as const).entries()) await api['clients.create'](clientInput(n, { rating }));
+    const { items } = await api['clients.list']({ sort: { field: 'rating', direction: 'asc' } });
+    expect(items.map((c) => c.rating)).toEqual(['AAA', 'AA', 'A', 'A-', 'BBB+', 'C']);
+  });
+
+  it('keeps the filtered total right after creates, updates and deletes', async () => {
+    const { api } = tempBackend();
+    const a = await api['clients.create'](clientInput(1, { status: 'prospect' }));
+    await api['clients.create'](clientInput(2, { status: 'prospect' }));
+    const count = async () => (await api['clients.list']({ filter: { status: ['prospect'] } })).total;
+    expect(await count()).toBe(2);
+    await api['clients.update']({ id: a.id, patch: { status: 'active' } });
+    expect(await count()).toBe(1);
+    await api['clients.create'](clientInput(3, { status: 'prospect' }));
+    expect(await count()).toBe(2);
+    await api['clients.delete']({ id: a.id });
+    expect((await api['clients.list']({})).total).toBe(2);
+  });
+
   it('rejects an unknown method and a malformed payload without touching the store', async () => {
     const backend = tempBackend();
     expect((await rejection(backend.call('clients.drop', {}) as Promise<unknown>)).code).toBe('unknown_method');
@@ -130,7 +151,8 @@ describe('backend API: client 360 and children', () => {
     const history = (await api['clients.profile']({ id: client.id })).feedback;
     expect(history.map((f) => [f.csat, f.supersededById])).toEqual([[4, null], [2, fixed.id]]);
     // There is no way to edit feedback in place.
-    expect((await rejection(api['feedback.update' as never]({} as never))).code).toBe('unknown_method');
+    const backend = api as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    expect((await rejection(backend['feedback.update']!({}))).code).toBe('unknown_method');
   });
 
   it('requires a CSAT or NPS score on feedback', async () => {

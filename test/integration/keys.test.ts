@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnvKeyStore } from '../../backend/keys/envKeyStore.ts';
-import { KeyStoreError } from '../../backend/keys/keyStore.ts';
+import type { KeyStoreError } from '../../backend/keys/keyStore.ts';
 import { createPassphraseKeyStore, SCRYPT_PARAMS } from '../../backend/keys/passphraseKeyStore.ts';
 import { createSafeStorageKeyStore, type SafeStorageLike } from '../../backend/keys/safeStorageKeyStore.ts';
 import { openStore } from '../../backend/store/store.ts';

@@ -4,6 +4,9 @@ import type { Migration } from '../migration.ts';
 const META = `seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,`;
 const STAMPS = `createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, deletedAt TEXT`;
 
+/** Position of a rating on the internal scale (AAA = 1); the list sorts by it, not alphabetically. */
+export const RATING_RANK = `instr('|AAA|AA+|AA|AA-|A+|A|A-|BBB+|BBB|BBB-|BB|B|CCC|CC|C|', '|' || rating || '|')`;
+
 export const migration: Migration = {
   version: 1,
   name: 'core_tables',
@@ -17,15 +20,17 @@ export const migration: Migration = {
         ownerLogin TEXT NOT NULL, teamCode TEXT NOT NULL, relationshipStart TEXT,
         referredById TEXT REFERENCES clients(id), tags TEXT NOT NULL, notes TEXT NOT NULL,
         segmentId TEXT, lastContactAt TEXT, ${STAMPS});
-      CREATE INDEX clients_by_name ON clients(legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_status ON clients(status, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_rating ON clients(rating, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_industry ON clients(industry, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_region ON clients(region, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_owner ON clients(ownerLogin, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_segment ON clients(segmentId, legalName) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_last_contact ON clients(lastContactAt) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_created ON clients(createdAt) WHERE deletedAt IS NULL;
+      -- One index per sortable column, with id as the tie-breaker the list query sorts by; the
+      -- filter columns lead their own index too, so a selective filter finds its rows directly.
+      CREATE INDEX clients_by_name ON clients(legalName, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_rating ON clients(${RATING_RANK}, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_status ON clients(status, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_industry ON clients(industry, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_region ON clients(region, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_owner ON clients(ownerLogin, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_segment ON clients(segmentId, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_last_contact ON clients(lastContactAt, id) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_created ON clients(createdAt, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_credit_code ON clients(creditCode);
       CREATE INDEX clients_by_referrer ON clients(referredById) WHERE referredById IS NOT NULL;
 

@@ -56,6 +56,9 @@ export interface RecordsTable {
   data: string;
   /** JSON: field → last write (seq, device, login), for conflict detection. */
   writes: string;
+  /** Owner and team whose devices pull the record (null for bank-wide records); kept in step with client_scope. */
+  scope_owner: string | null;
+  scope_team: string | null;
 }
 
 /** Who owns each client now; the team is the owner's team when the client was (re)assigned. */

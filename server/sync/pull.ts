@@ -42,21 +42,24 @@ export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, curso
   return { body: `{"items":[${items.map((i) => i.json).join(',')}],"cursor":${next},"hasMore":${full}}`, count: items.length, cursor: next };
 }
 
-function visibleRecords(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, high: number, limit: number): Promise<RecordRow[]> {
-  const base = db.selectFrom('records as r').where('r.seq', '>', cursor).where('r.seq', '<=', high).orderBy('r.seq').limit(limit);
-  if (caller.role === 'admin') return base.select(['r.entity', 'r.id', 'r.seq', 'r.client_id', 'r.data']).execute();
-  const team = caller.role === 'team_lead' ? caller.team : null;
-  return base
-    .leftJoin('client_scope as cs', 'cs.client_id', 'r.client_id')
-    .leftJoin('users as ou', 'ou.login', 'r.owner_login')
-    .select(['r.entity', 'r.id', 'r.seq', 'r.client_id', 'r.data'])
-    .where((eb) => {
-      const viaClient = team === null ? eb('cs.owner_login', '=', caller.login) : eb.or([eb('cs.owner_login', '=', caller.login), eb('cs.team', '=', team)]);
-      const ownerOk = [eb('r.owner_login', 'is', null), eb('r.owner_login', '=', caller.login)];
-      if (team !== null) ownerOk.push(eb('ou.team', '=', team));
-      return eb.or([viaClient, eb.and([eb('r.client_id', 'is', null), eb.or(ownerOk)])]);
-    })
-    .execute();
+/**
+ * The first `limit` visible records after `cursor`. Each audience the caller belongs to (records of their own
+ * clients, of their team, bank-wide ones) is one index range on (scope_owner|scope_team, seq); the ranges are
+ * merged in seq order. Rows above `high` are left for the next pull.
+ */
+async function visibleRecords(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, high: number, limit: number): Promise<RecordRow[]> {
+  const range = () => db.selectFrom('records').select(['entity', 'id', 'seq', 'client_id', 'data']).where('seq', '>', cursor).orderBy('seq').limit(limit);
+  const audiences = caller.role === 'admin'
+    ? [range()]
+    : [
+        range().where('scope_owner', '=', caller.login),
+        range().where('scope_owner', 'is', null),
+        ...(caller.role === 'team_lead' && caller.team !== null ? [range().where('scope_team', '=', caller.team).where('scope_owner', '!=', caller.login)] : []),
+      ];
+  const ranges = await Promise.all(audiences.map((query) => query.execute()));
+  const rows = ranges.flat().filter((r) => toSeq(r.seq) <= high);
+  rows.sort((a, b) => toSeq(a.seq) - toSeq(b.seq));
+  return rows.slice(0, limit);
 }
 
 interface VisibleEviction {

@@ -190,9 +190,13 @@ export class PushBatch {
       spec,
     );
     if (!merged.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: merged.issues };
-    const valid = validateRecord(entity, merged.state.data);
+    // Validate the record as the device sent it, so a version kept aside in a conflict is valid too.
+    const asSent = validateRecord(entity, { ...(current?.state.data ?? {}), ...change.set });
+    if (!asSent.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: asSent.issues };
+    const valid = merged.conflicts.some((c) => c.kind === 'divergent_text') ? validateRecord(entity, merged.state.data) : asSent;
     if (!valid.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: valid.issues };
     const data = valid.data;
+    const conflicts = merged.conflicts.map((c) => (c.kind === 'divergent_text' ? { ...c, otherValue: asSent.data[c.field] } : { ...c, keptValue: data[c.field] }));
     if (entity === 'feedback' && !current) {
       const problem = await this.linkCorrection(change.id, data);
       if (problem) return rejected(change.changeId, 'supersedesId', problem);
@@ -209,7 +213,7 @@ export class PushBatch {
     if (current && !merged.changed) return { changeId: change.changeId, status: 'applied', version: current.seq, conflictIds: [], issues: [] };
     if (current && !sameScope(current, scope)) await this.evict(current);
     this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } });
-    const conflictIds = merged.conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
+    const conflictIds = conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
     return { changeId: change.changeId, status: 'applied', version: seq, conflictIds, issues: [] };
   }
 
@@ -284,6 +288,16 @@ export class PushBatch {
     this.evictions.push({ seq: this.seqs.next(), entity: previous.entity, record_id: previous.id, client_id: previous.clientId, from_owner: from.owner, from_team: from.team });
   }
 
+  /** The owner and team whose devices pull this record (records.scope_owner / scope_team). */
+  private async audience(record: RecordScope): Promise<{ owner: string | null; team: string | null }> {
+    if (record.clientId) {
+      const client = this.newClients.get(record.clientId) ?? (await this.client(record.clientId));
+      return { owner: client?.owner ?? null, team: client?.team ?? null };
+    }
+    if (record.ownerLogin) return { owner: record.ownerLogin, team: (await this.user(record.ownerLogin))?.team ?? null };
+    return { owner: null, team: null };
+  }
+
   private put(record: WorkingRecord): void {
     const k = key(record.entity, record.id);
     this.records.set(k, record);
@@ -291,10 +305,16 @@ export class PushBatch {
   }
 
   private async flush(): Promise<void> {
-    const rows = [...this.dirty].flatMap((k) => {
+    const rows = [];
+    for (const k of this.dirty) {
       const r = this.records.get(k);
-      return r ? [{ entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: JSON.stringify(r.state.data), writes: JSON.stringify(r.state.writes) }] : [];
-    });
+      if (!r) continue;
+      const audience = await this.audience(r);
+      rows.push({
+        entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: JSON.stringify(r.state.data),
+        writes: JSON.stringify(r.state.writes), scope_owner: audience.owner, scope_team: audience.team,
+      });
+    }
     for (const chunk of chunks(rows, 200))
       await this.trx
         .insertInto('records')
@@ -302,7 +322,8 @@ export class PushBatch {
         .onConflict((oc) =>
           oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
             client_id: eb.ref('excluded.client_id'), owner_login: eb.ref('excluded.owner_login'), seq: eb.ref('excluded.seq'),
-            data: eb.ref('excluded.data'), writes: eb.ref('excluded.writes'),
+            data: eb.ref('excluded.data'), writes: eb.ref('excluded.writes'), scope_owner: eb.ref('excluded.scope_owner'),
+            scope_team: eb.ref('excluded.scope_team'),
           })),
         )
         .execute();

@@ -35,23 +35,24 @@ export async function reassignClient(trx: Trx, seqs: SeqAllocator, clientId: str
       const data = { ...(JSON.parse(row.data) as Record<string, unknown>), ownerLogin: to.login };
       const write: FieldWrite = { seq, device: 'server', login: actor };
       const writes = { ...(JSON.parse(row.writes) as Record<string, FieldWrite>), ownerLogin: write };
-      await trx.updateTable('records').set({ seq, data: JSON.stringify(data), writes: JSON.stringify(writes) })
+      await trx.updateTable('records').set({ seq, data: JSON.stringify(data), writes: JSON.stringify(writes), scope_owner: to.login, scope_team: to.team })
         .where('entity', '=', row.entity).where('id', '=', row.id).execute();
     } else {
-      await trx.updateTable('records').set({ seq }).where('entity', '=', row.entity).where('id', '=', row.id).where('seq', '=', toSeq(row.seq)).execute();
+      await trx.updateTable('records').set({ seq, scope_owner: to.login, scope_team: to.team })
+        .where('entity', '=', row.entity).where('id', '=', row.id).where('seq', '=', toSeq(row.seq)).execute();
     }
   }
   return { login: scope.owner_login, team: scope.team };
 }
 
 /** A user's own records that hang off no client follow the user's team: evict them from the old team, re-send to the new. */
-export async function rescopeOwnedRecords(trx: Trx, seqs: SeqAllocator, login: string, fromTeam: string | null): Promise<void> {
+export async function rescopeOwnedRecords(trx: Trx, seqs: SeqAllocator, login: string, fromTeam: string | null, toTeam: string | null): Promise<void> {
   const rows = await trx.selectFrom('records').select(['entity', 'id']).where('client_id', 'is', null).where('owner_login', '=', login).execute();
   for (const row of rows) {
     await trx
       .insertInto('evictions')
       .values({ seq: seqs.next(), entity: row.entity, record_id: row.id, client_id: null, from_owner: login, from_team: fromTeam })
       .execute();
-    await trx.updateTable('records').set({ seq: seqs.next() }).where('entity', '=', row.entity).where('id', '=', row.id).execute();
+    await trx.updateTable('records').set({ seq: seqs.next(), scope_team: toTeam }).where('entity', '=', row.entity).where('id', '=', row.id).execute();
   }
 }

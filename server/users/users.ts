@@ -101,7 +101,7 @@ export async function setTeam(db: Kysely<ServerDatabase>, login: string, team: s
     await trx.updateTable('users').set({ team: to }).where('login', '=', login).execute();
     const clients = await trx.selectFrom('client_scope').select('client_id').where('owner_login', '=', login).execute();
     for (const { client_id } of clients) await reassignClient(trx, seqs, client_id, { login, team: to }, actor);
-    await rescopeOwnedRecords(trx, seqs, login, user.team);
+    await rescopeOwnedRecords(trx, seqs, login, user.team, to);
   });
   await recordAudit(db, { actor, action: 'team_changed', subject: login, detail: { from: user.team, to } });
 }

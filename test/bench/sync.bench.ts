@@ -133,7 +133,7 @@ async function seed(store: ServerStore, clients: number, owners: string[]): Prom
     meeting: normalised('interactions', newInteraction(uuidv4(), 'Discussed refinancing of the wind farm; sponsor open to a longer tenor.').set),
   };
   let seq = 0;
-  const rows: Array<{ entity: string; id: string; client_id: string; owner_login: null; seq: number; data: string; writes: string }> = [];
+  const rows: Array<{ entity: string; id: string; client_id: string; owner_login: null; seq: number; data: string; writes: string; scope_owner: string; scope_team: null }> = [];
   const scopes: Array<{ client_id: string; owner_login: string; team: string | null }> = [];
   const flush = async () => {
     for (let i = 0; i < rows.length; i += 1000) await store.db.insertInto('records').values(rows.slice(i, i + 1000)).execute();
@@ -145,7 +145,7 @@ async function seed(store: ServerStore, clients: number, owners: string[]): Prom
     const owner = owners[n % owners.length] ?? 'root';
     const clientId = uuidv4();
     const add = (entity: string, id: string, data: Record<string, unknown>) =>
-      rows.push({ entity, id, client_id: clientId, owner_login: null, seq: ++seq, data: JSON.stringify(data), writes: '{}' });
+      rows.push({ entity, id, client_id: clientId, owner_login: null, seq: ++seq, data: JSON.stringify(data), writes: '{}', scope_owner: owner, scope_team: null });
     add('clients', clientId, { ...template.client, legalName: `客户 ${n}`, englishName: `Client ${n}`, creditCode: creditCode(n + 1), ownerLogin: owner });
     add('contacts', uuidv4(), { ...template.contact, clientId, name: `Contact ${n}` });
     add('projects', uuidv4(), { ...template.project, clientId, name: `Project ${n}` });

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_users_and_sessions.ts';
 import * as m0002 from './0002_audit_log.ts';
 import * as m0003 from './0003_sync_records.ts';
+import * as m0004 from './0004_record_audience.ts';
 
 /** Every migration in order, the same for PostgreSQL and SQLite. Add a new NNNN_name.ts file; never edit a released one. */
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_and_sessions': m0001,
   '0002_audit_log': m0002,
   '0003_sync_records': m0003,
+  '0004_record_audience': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,12 +7,13 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: SyncErrorBody['code'],
     message: string,
+    readonly record?: SyncErrorBody['record'],
   ) {
     super(message);
   }
 
   body(): SyncErrorBody {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.record ? { record: this.record } : {}) };
   }
 }
 

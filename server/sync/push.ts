@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
   ConflictResolution, SYNCED_ENTITIES, mergeChange, validateRecord, type Change, type ChangeResult, type ConflictDraft,
-  type ConflictRecord, type FieldWrite, type StoredState, type SyncedEntity,
+  type ConflictRecord, type EntityName, type FieldWrite, type StoredState, type SyncedEntity,
 } from '../../shared/sync/index.ts';
 import type { Caller } from '../auth/sessions.ts';
 import { toSeq } from '../store/schema.ts';
@@ -12,7 +12,7 @@ import type { SeqAllocator, Trx } from './sequence.ts';
 export class ScopeViolation extends Error {
   override readonly name = 'ScopeViolation';
   constructor(
-    readonly entity: string,
+    readonly entity: EntityName,
     readonly recordId: string,
   ) {
     super('This push touches a record outside your scope; nothing was changed.');
@@ -152,7 +152,14 @@ export class PushBatch {
    */
   private async inGrace(clientId: string): Promise<boolean> {
     if (!this.graces.has(clientId)) {
-      const floor = Math.max(this.caller.pullAckSeq, this.caller.createdSeq);
+      // Per device, not per session: signing in again on the same device keeps the grace.
+      const device = await this.trx
+        .selectFrom('sessions')
+        .select((eb) => [eb.fn.max('pull_ack_seq').as('ack'), eb.fn.min('created_seq').as('created')])
+        .where('login', '=', this.caller.login)
+        .where('device_id', '=', this.caller.deviceId)
+        .executeTakeFirst();
+      const floor = Math.max(toSeq(device?.ack ?? 0), toSeq(device?.created ?? 0), 0);
       let query = this.trx.selectFrom('evictions').select('seq').where('entity', '=', 'clients').where('record_id', '=', clientId).where('seq', '>', floor);
       query = this.caller.role === 'team_lead' && this.caller.team !== null
         ? query.where((eb) => eb.or([eb('from_owner', '=', this.caller.login), eb('from_team', '=', this.caller.team)]))

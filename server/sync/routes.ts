@@ -28,7 +28,7 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
     } catch (error) {
       if (!(error instanceof ScopeViolation)) throw error;
       await recordAudit(db, { actor: caller.login, action: 'push_denied', subject: error.recordId, ip: request.ip, detail: { entity: error.entity, sessionId: caller.sessionId } });
-      throw forbidden(error.message);
+      throw new HttpError(403, 'forbidden', error.message, { entity: error.entity, id: error.recordId });
     }
   });
 

@@ -38,14 +38,25 @@ export class SeqAllocator {
   }
 }
 
-/** Runs `work` as one transaction in the server's single order of changes. */
+const queues = new WeakMap<Kysely<ServerDatabase>, Promise<unknown>>();
+
+/**
+ * Runs `work` as one transaction in the server's single order of changes. Within one instance writers
+ * also queue in memory, so a writer waiting for the counter lock does not hold a pooled connection that
+ * pulls need; across instances the database lock alone orders them.
+ */
 export function inSequence<T>(db: Kysely<ServerDatabase>, work: (trx: Trx, seqs: SeqAllocator) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const seqs = await SeqAllocator.lock(trx);
-    const result = await work(trx, seqs);
-    await seqs.save();
-    return result;
-  });
+  const previous = queues.get(db) ?? Promise.resolve();
+  const run = previous.then(() =>
+    db.transaction().execute(async (trx) => {
+      const seqs = await SeqAllocator.lock(trx);
+      const result = await work(trx, seqs);
+      await seqs.save();
+      return result;
+    }),
+  );
+  queues.set(db, run.catch(() => undefined));
+  return run;
 }
 
 /** The highest seq whose transaction has committed; every lower seq has committed too. */

@@ -146,5 +146,10 @@ export const SYNC_ERROR_CODES = [
   'protocol_too_old', 'protocol_too_new', 'unauthenticated', 'forbidden', 'invalid_request', 'not_found',
   'rate_limited', 'payload_too_large', 'internal',
 ] as const;
-export const SyncErrorBody = z.object({ code: z.enum(SYNC_ERROR_CODES), message: z.string() });
+export const SyncErrorBody = z.object({
+  code: z.enum(SYNC_ERROR_CODES),
+  message: z.string(),
+  /** For a push refused as out of scope: the device's own change that caused it, to set aside and show. */
+  record: z.object({ entity: EntityName, id: Id }).optional(),
+});
 export type SyncErrorBody = z.infer<typeof SyncErrorBody>;

@@ -44,7 +44,7 @@ describe.each(DIALECTS)('authentication and authorization on %s', (dialect) => {
     }, 30_000);
     afterAll(async () => server?.close());
 
-    const bobPush = (changes: unknown[]) => call<{ code: string; message: string }>(server.url, '/v1/sync/push', { token: bob.token, body: { changes } });
+    const bobPush = (changes: unknown[]) => call<{ code: string; message: string; record?: unknown }>(server.url, '/v1/sync/push', { token: bob.token, body: { changes } });
     const change = (entity: string, id: string, set: Record<string, unknown>) => ({ changeId: uuidv4(), entity, id, baseVersion: 0, set, madeAt: '2026-11-28T09:00:00.000Z' });
 
     it('logs in with the right password and returns a device session', async () => {
@@ -92,7 +92,7 @@ describe.each(DIALECTS)('authentication and authorization on %s', (dialect) => {
       const own = newClient('bob');
       const answer = await bobPush([change('clients', own.id, own.set), { ...change('clients', annClient, { rating: 'C' }), baseVersion: 1 }]);
       expect(answer.status).toBe(403);
-      expect(answer.body.code).toBe('forbidden');
+      expect(answer.body).toMatchObject({ code: 'forbidden', record: { entity: 'clients', id: annClient } });
       const after = await server.store.db.selectFrom('records').select(['id', 'seq', 'data']).orderBy('seq').execute();
       expect(after).toEqual(before);
       const denied = await server.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'push_denied').execute();

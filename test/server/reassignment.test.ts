@@ -64,6 +64,27 @@ describe.each(DIALECTS)('reassigning a client on %s', (dialect) => {
       expect(audit[0]?.detail).toBe(JSON.stringify({ from: 'ann', to: 'bob' }));
     });
 
+    it('keeps the grace for the same device after it signs in again, but not for a new device', async () => {
+      const client = newClient('ann');
+      ann.edit('clients', client.id, client.set);
+      await ann.sync();
+      const deviceId = '0193a000-0000-7000-8000-00000000abcd';
+      const first = new SimulatedDevice(server.url, (await server.session('ann', deviceId)).token, 'ann tablet');
+      await first.sync();
+      first.edit('clients', client.id, { rating: 'AA' });
+      const other = new SimulatedDevice(server.url, (await server.session('ann')).token, 'ann other laptop');
+      expect(await runServerAdminCommand([...adminArgs(server, dialect), 'reassign-client', '--client', client.id, '--to', 'bob'])).toBe(0);
+      const late = new SimulatedDevice(server.url, (await server.session('ann')).token, 'after');
+      other.edit('clients', client.id, { rating: 'B' });
+      const refused = await call<{ record: unknown }>(server.url, '/v1/sync/push', { token: late.token, body: { changes: other.outbox } });
+      expect(refused.status).toBe(403);
+      const again = new SimulatedDevice(server.url, (await server.session('ann', deviceId)).token, 'ann tablet, signed in again');
+      again.outbox = first.outbox;
+      expect(await again.push()).toBe(true);
+      expect(again.results.get(first.outbox[0]?.changeId ?? '')?.status).toBe('applied');
+      expect(await runServerAdminCommand([...adminArgs(server, dialect), 'reassign-client', '--client', client.id, '--to', 'ann'])).toBe(0);
+    });
+
     it('refuses the old owner’s edits once the device has pulled past the removal', async () => {
       const client = bob.list('clients')[0];
       await ann.pull(); // reports the cursor past the removal: the grace ends

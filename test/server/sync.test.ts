@@ -83,6 +83,21 @@ describe.each(DIALECTS)('sync on %s', (dialect) => {
       expect(b.snapshot()).toBe(a.snapshot());
     });
 
+    it('rejects a concurrent text edit that would not be valid, instead of keeping it aside', async () => {
+      const client = newClient('ann');
+      a.edit('clients', client.id, client.set);
+      await a.sync();
+      await b.sync();
+      a.edit('clients', client.id, { notes: 'short' });
+      await a.sync();
+      const change = b.edit('clients', client.id, { notes: 'x'.repeat(20_001) });
+      const answer = await call<{ results: Array<{ status: string; issues: Array<{ path: string }> }> }>(server.url, '/v1/sync/push', { token: b.token, body: { changes: [change] } });
+      expect(answer.body.results[0]).toMatchObject({ status: 'rejected', issues: [{ path: 'notes' }] });
+      b.outbox = [];
+      await b.sync();
+      expect(b.get('clients', client.id)?.data.notes).toBe('short');
+    });
+
     it('chains concurrent corrections of one feedback entry instead of conflicting', async () => {
       const client = newClient('ann');
       const original = newFeedback(client.id, 'ann', 2);

@@ -78,6 +78,8 @@ app.whenReady().then(async () => {
   serveBackend(() => backend, () => window?.webContents ?? null);
   try {
     backend = await openBackend();
+    // Warm the store for the start screen while the window and renderer load.
+    void backend.call('clients.list', {}).catch(() => undefined);
   } catch (error) {
     dialog.showErrorBox('无法打开客户数据库 / Cannot open the client database', (error as Error).message);
     app.exit(1);

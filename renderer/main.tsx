@@ -1,11 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { initI18n } from './i18n/index.ts';
-import { App } from './shell/App.tsx';
-import { settingsStore } from './shell/stores.ts';
-import './shell/app.css';
+import { parseRoute } from './shell/router.ts';
+import { clientListStore } from './shell/stores.ts';
 
-initI18n(settingsStore.getState().language);
+// Ask for the first page of clients before the UI code has even loaded, so that the two overlap.
+if (parseRoute(location.hash).name === 'clients') clientListStore.getState().ensureRange(0, 40);
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+void import('./shell/boot.tsx').then(({ boot }) => boot());

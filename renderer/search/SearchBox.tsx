@@ -65,7 +65,7 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       {showPanel && (
-        <ul className="crm-search-results" id={listId} role="listbox" aria-label={t('search.label')} data-testid="search-results">
+        <ul className="crm-search-results" id={listId} role="listbox" aria-label={t('search.label')} aria-busy={status === 'searching'} data-testid="search-results" data-status={status} data-query={query}>
           {status === 'error' && <li role="option" aria-selected={false} className="crm-search-status">{t('search.error')}</li>}
           {status === 'done' && hits.length === 0 && (
             <li role="option" aria-selected={false} className="crm-search-status">{t('search.noHits', { query: query.trim() })}</li>

@@ -1,16 +1,18 @@
-import { App as AntApp, ConfigProvider, Layout, Segmented, Space, Typography } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Segmented, Skeleton, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientsPage } from '../clients/ClientsPage.tsx';
-import { ClientProfilePage } from '../profile/ClientProfilePage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { TasksPage } from '../tasks/TasksPage.tsx';
 import { MeField } from '../settings/MeField.tsx';
 import { OnlineIndicator } from './OnlineIndicator.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
+
+// The list is the start screen; the profile and tasks screens load on first use.
+const ClientProfilePage = lazy(() => import('../profile/ClientProfilePage.tsx').then((m) => ({ default: m.ClientProfilePage })));
+const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 
 // Placeholder and secondary text darker than antd's defaults, for WCAG AA contrast.
 const THEME = { token: { colorPrimary: '#0b57d0', borderRadius: 6, colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c41d1d', colorSuccess: '#237804', colorWarning: '#ad4e00' },
@@ -56,9 +58,11 @@ export function App() {
           </Layout.Header>
           <Layout.Content className="crm-content">
             <main className="crm-main">
-              {route.name === 'clients' && <ClientsPage />}
-              {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} />}
-              {route.name === 'tasks' && <TasksPage />}
+              <Suspense fallback={<Skeleton active />}>
+                {route.name === 'clients' && <ClientsPage />}
+                {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} />}
+                {route.name === 'tasks' && <TasksPage />}
+              </Suspense>
             </main>
           </Layout.Content>
         </Layout>

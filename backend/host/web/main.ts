@@ -54,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Cannot open ${file}: ${(error as Error).message}`);
     return 1;
   }
+  // Prime the page cache for the start screen, so the first page view does not wait on a cold encrypted file.
+  await backend.call('clients.list', {});
   const host = await startWebHost({ backend, rendererDir, port });
   console.log(`CRM web host for ${file}\nOpen ${host.url}\n(loopback only; the link carries this session's token; Ctrl+C stops)`);
 

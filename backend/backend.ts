@@ -6,7 +6,7 @@ import { clientProfile } from './clients/profile.ts';
 import { ClientFacets } from './clients/facets.ts';
 import { listClients } from './clients/list.ts';
 import { decodeRow, type Row } from './records/codec.ts';
-import { createRecord, deleteRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
+import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
 import { ENTITIES, type EntityName } from './records/entities.ts';
 import { parseOrThrow } from './records/validation.ts';
 import { search } from './search/query.ts';
@@ -15,6 +15,7 @@ import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
+import { recordChange } from './sync/outbox.ts';
 
 export interface BackendOptions {
   file: string;
@@ -75,27 +76,35 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const reread = <T extends StoredRecord>(name: EntityName, id: string) =>
     decodeRow<T>(ENTITIES[name], store.prepare(`SELECT * FROM ${ENTITIES[name].table} WHERE id = ?`).get(id) as Row);
 
-  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => T): T =>
+  /** One local write: the record, what it implies, and its change in the sync outbox, in one transaction. */
+  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => { before: StoredRecord | null; after: T }): T =>
     store.transaction(() => {
-      const record = fn(timestamp());
-      afterWrite(name, record);
-      return name === 'clients' ? reread<T>(name, record.id) : record;
+      const at = timestamp();
+      const { before, after } = fn(at);
+      afterWrite(name, after);
+      recordChange(store, name, before, after, at);
+      return name === 'clients' ? reread<T>(name, after.id) : after;
     });
+  const created = <T extends StoredRecord>(after: T) => ({ before: null, after });
+  const changed = <T extends StoredRecord>(name: EntityName, id: string, apply: () => T) => {
+    const before = findRecord(store, ENTITIES[name], id) ?? null;
+    return { before, after: apply() };
+  };
 
   const handlers: Record<string, Handler> = {};
   for (const name of CRUD_ENTITIES) {
-    handlers[`${name}.create`] = (input: Row) => write(name, (at) => createRecord(store, name, input, at, rules[name]));
+    handlers[`${name}.create`] = (input: Row) => write(name, (at) => created(createRecord(store, name, input, at, rules[name])));
     handlers[`${name}.update`] = (input: { id: string; patch: Row }) =>
-      write(name, (at) => updateRecord(store, name, input.id, input.patch, at, rules[name]).after);
+      write(name, (at) => updateRecord(store, name, input.id, input.patch, at, rules[name]));
     handlers[`${name}.delete`] = (input: { id: string }) => {
-      const record = write(name, (at) => deleteRecord(store, name, input.id, at));
+      const record = write(name, (at) => changed(name, input.id, () => deleteRecord(store, name, input.id, at)));
       return { id: record.id, deletedAt: record.deletedAt };
     };
-    handlers[`${name}.restore`] = (input: { id: string }) => write(name, (at) => restoreRecord(store, name, input.id, at));
+    handlers[`${name}.restore`] = (input: { id: string }) => write(name, (at) => changed(name, input.id, () => restoreRecord(store, name, input.id, at)));
     handlers[`${name}.get`] = (input: { id: string }) => getRecord(store, ENTITIES[name], input.id);
   }
 
-  handlers['feedback.create'] = (input: Row) => write('feedback', (at) => createRecord(store, 'feedback', input, at, {}, { supersedesId: null }));
+  handlers['feedback.create'] = (input: Row) => write('feedback', (at) => created(createRecord(store, 'feedback', input, at, {}, { supersedesId: null })));
   handlers['feedback.correct'] = (input: Row & { supersedesId: string }) =>
     write('feedback', (at) => {
       const { supersedesId, ...fields } = input;
@@ -103,10 +112,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       if (old.clientId !== fields.clientId) throw ApiError.field('clientId', 'must be the client of the entry being corrected');
       if (store.prepare(`SELECT 1 FROM feedback WHERE supersedesId = ? AND deletedAt IS NULL`).get(supersedesId))
         throw ApiError.field('supersedesId', 'names an entry that has already been corrected; correct the latest entry');
-      return createRecord<Feedback>(store, 'feedback', fields, at, {}, { supersedesId });
+      return created(createRecord<Feedback>(store, 'feedback', fields, at, {}, { supersedesId }));
     });
   handlers['feedback.delete'] = (input: { id: string }) => {
-    const record = write('feedback', (at) => deleteRecord(store, 'feedback', input.id, at));
+    const record = write('feedback', (at) => changed('feedback', input.id, () => deleteRecord(store, 'feedback', input.id, at)));
     return { id: record.id, deletedAt: record.deletedAt };
   };
   handlers['feedback.get'] = (input: { id: string }) => getRecord(store, ENTITIES.feedback, input.id);

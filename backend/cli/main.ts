@@ -4,6 +4,9 @@ import { openBackend } from '../backend.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createEnvKeyStore } from '../keys/envKeyStore.ts';
 import { KeyStoreError } from '../keys/keyStore.ts';
+import { SyncHttpError, SyncServer } from '../sync/http.ts';
+import { syncOnce } from '../sync/engine.ts';
+import { deviceId } from '../sync/state.ts';
 import { SchemaTooNewError, WrongKeyError } from '../store/errors.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 
@@ -39,6 +42,22 @@ function positiveInt(value: string | undefined, name: string, fallback?: number)
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
 export const COMMANDS: Record<string, Command> = {
+  server: {
+    summary: 'run the central sync server (embedded SQLite in DIR, or PostgreSQL with --pg)',
+    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]',
+    async run(args) {
+      const { runServerCommand } = await import('../../server/cli.ts');
+      return runServerCommand(args);
+    },
+  },
+  'server-admin': {
+    summary: 'manage the sync server: users, roles, teams, sessions, client reassignment, audit log',
+    usage: 'crm server-admin --data DIR [--pg URL] add-user|list-users|disable-user|enable-user|set-role|set-team|reassign-client|audit-log …',
+    async run(args) {
+      const { runServerAdminCommand } = await import('../../server/cli.ts');
+      return runServerAdminCommand(args);
+    },
+  },
   'seed-demo': {
     summary: 'fill an empty store with deterministic, realistic, fictional demo data',
     usage: 'crm seed-demo --db FILE --clients N [--seed S] [--owner LOGIN] [--as-of YYYY-MM-DD]',
@@ -64,6 +83,32 @@ export const COMMANDS: Record<string, Command> = {
         backend.close();
       }
       return 0;
+    },
+  },
+  sync: {
+    summary: 'sync the local store once with a sync server; prints {"pushed","pulled","conflicts"}',
+    usage: 'crm sync --db FILE --server URL --login L --password P',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { db: { type: 'string' }, server: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' } } });
+      const file = requireDb(values.db);
+      if (!values.server || !/^https?:\/\//.test(values.server)) throw new UsageError('--server must be an http(s) URL');
+      if (!values.login) throw new UsageError('--login is required');
+      if (values.password === undefined) throw new UsageError('--password is required');
+      const backend = openBackend({ file, keyHex: await keyFromEnv() });
+      const server = new SyncServer(values.server);
+      try {
+        const { user } = await server.login({ login: values.login, password: values.password, deviceId: deviceId(backend.store), deviceName: 'crm sync (CLI)' });
+        const report = await syncOnce(backend.store, server, {
+          role: user.role,
+          onProgress: (phase, done) => process.stderr.write(`\r${phase} ${done}`),
+        });
+        process.stderr.write('\n');
+        process.stdout.write(`${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, rejected: report.rejected })}\n`);
+        return report.rejected > 0 ? 1 : 0;
+      } finally {
+        await server.logout().catch(() => undefined);
+        backend.close();
+      }
     },
   },
   stats: {
@@ -142,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`crm: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof WrongKeyError || error instanceof SchemaTooNewError || error instanceof ApiError) {
+    if (error instanceof WrongKeyError || error instanceof SchemaTooNewError || error instanceof ApiError || error instanceof SyncHttpError) {
       process.stderr.write(`crm: ${error.message}\n`);
       return 1;
     }

@@ -95,7 +95,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     }
     for (const index of indexes) db.exec(index.sql);
     // Statistics let the planner choose between a filter's index and the sort's index.
-    db.exec('PRAGMA analysis_limit = 1000; ANALYZE;');
+    db.exec('PRAGMA analysis_limit = 0; ANALYZE clients;');
     db.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)`).run();
     assignSegments(store, null, options.asOf);
     db.exec('COMMIT');

@@ -4,6 +4,8 @@ import type { Migration } from '../migration.ts';
 const META = `seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,`;
 const STAMPS = `createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL, deletedAt TEXT`;
 
+const FILTERS = 'status, rating, industry, region, ownerLogin, segmentId';
+
 /** Position of a rating on the internal scale (AAA = 1); the list sorts by it, not alphabetically. */
 export const RATING_RANK = `instr('|AAA|AA+|AA|AA-|A+|A|A-|BBB+|BBB|BBB-|BB|B|CCC|CC|C|', '|' || rating || '|')`;
 
@@ -20,17 +22,19 @@ export const migration: Migration = {
         ownerLogin TEXT NOT NULL, teamCode TEXT NOT NULL, relationshipStart TEXT,
         referredById TEXT REFERENCES clients(id), tags TEXT NOT NULL, notes TEXT NOT NULL,
         segmentId TEXT, lastContactAt TEXT, ${STAMPS});
-      -- One index per sortable column, with id as the tie-breaker the list query sorts by; the
-      -- filter columns lead their own index too, so a selective filter finds its rows directly.
-      CREATE INDEX clients_by_name ON clients(legalName, id) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_rating ON clients(${RATING_RANK}, id) WHERE deletedAt IS NULL;
+      -- One index per sortable column, with id as the tie-breaker the list query sorts by. The main
+      -- sort indexes also carry the filter columns, so a page can be found by walking the index and
+      -- testing filters there, touching the table only for the rows it returns. The filter columns
+      -- lead their own index too, for a selective filter.
+      CREATE INDEX clients_by_name ON clients(legalName, id, ${FILTERS}) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_rating ON clients(${RATING_RANK}, id, ${FILTERS}) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_last_contact ON clients(lastContactAt, id, ${FILTERS}) WHERE deletedAt IS NULL;
+      CREATE INDEX clients_by_created ON clients(createdAt, id, ${FILTERS}) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_status ON clients(status, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_industry ON clients(industry, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_region ON clients(region, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_owner ON clients(ownerLogin, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_segment ON clients(segmentId, id) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_last_contact ON clients(lastContactAt, id) WHERE deletedAt IS NULL;
-      CREATE INDEX clients_by_created ON clients(createdAt, id) WHERE deletedAt IS NULL;
       CREATE INDEX clients_by_credit_code ON clients(creditCode);
       CREATE INDEX clients_by_referrer ON clients(referredById) WHERE referredById IS NOT NULL;
 

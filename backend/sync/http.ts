@@ -1,0 +1,89 @@
+import {
+  AUTH_HEADER, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
+  type Change, type LoginRequest,
+} from '../../shared/sync/protocol.ts';
+import { z } from 'zod';
+
+/** A refusal or failure from the sync server, with the server's message where it sent one. */
+export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** Worth retrying later (network, 5xx, rate limit), as opposed to needing the user (401, 403, versions). */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429;
+  }
+}
+
+/** The device's HTTP client for the sync protocol (docs/sync.md). */
+export class SyncServer {
+  private token: string | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  private async request<S extends z.ZodType>(path: string, body: unknown, schema: S, method = 'POST'): Promise<z.output<S>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+          ...(this.token ? { [AUTH_HEADER]: `Bearer ${this.token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new SyncHttpError(0, 'unreachable', `The sync server at ${this.baseUrl} cannot be reached (${(error as Error).message}).`);
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // fall through: reported below
+    }
+    if (!response.ok) {
+      const { code, message } = (json ?? {}) as { code?: string; message?: string };
+      throw new SyncHttpError(response.status, code ?? 'http_error', message ?? `The sync server answered ${response.status}.`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncHttpError(502, 'bad_response', 'The sync server sent an answer this app does not understand.');
+    return parsed.data;
+  }
+
+  async login(request: LoginRequest): Promise<LoginResponse> {
+    const answer = await this.request('/v1/auth/login', request, LoginResponse);
+    this.token = answer.token;
+    return answer;
+  }
+
+  useToken(token: string): void {
+    this.token = token;
+  }
+
+  push(changes: Change[]): Promise<PushResponse> {
+    return this.request('/v1/sync/push', { changes }, PushResponse);
+  }
+
+  pull(cursor: number, limit: number): Promise<PullResponse> {
+    return this.request('/v1/sync/pull', { cursor, limit }, PullResponse);
+  }
+
+  async logout(): Promise<void> {
+    if (!this.token) return;
+    try {
+      await this.request('/v1/auth/logout', {}, z.unknown());
+    } finally {
+      this.token = null;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { v7 as uuidv7 } from 'uuid';
+import { sameValue } from '../../shared/sync/canonical.ts';
+import type { EntityName } from '../records/entities.ts';
+import type { StoredRecord } from '../records/crud.ts';
+import type { Store } from '../store/store.ts';
+
+/** Fields the device derives and never syncs (docs/sync.md), plus the record id itself. */
+const NOT_SYNCED = new Set(['id', 'seq', 'segmentId', 'lastContactAt']);
+
+export function syncedFields(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !NOT_SYNCED.has(key)));
+}
+
+const clientIdOf = (entity: EntityName, record: Record<string, unknown>): string | null =>
+  entity === 'clients' ? (record.id as string) : ((record.clientId as string | null | undefined) ?? null);
+
+export function recordVersion(store: Store, entity: string, id: string): number {
+  return (store.prepare('SELECT version FROM sync_versions WHERE entity = ? AND recordId = ?').pluck().get(entity, id) as number | undefined) ?? 0;
+}
+
+/**
+ * Queues the change a local write made, in the caller's transaction: all synced fields for a new
+ * record, otherwise only those whose value changed. Based on the version last pulled.
+ */
+export function recordChange(store: Store, entity: EntityName, before: StoredRecord | null, after: StoredRecord, madeAt: string): void {
+  const next = syncedFields(after);
+  const set = before
+    ? Object.fromEntries(Object.entries(next).filter(([key, value]) => !sameValue((before as Record<string, unknown>)[key], value)))
+    : next;
+  if (Object.keys(set).length === 0 || (Object.keys(set).length === 1 && 'updatedAt' in set)) return;
+  store
+    .prepare('INSERT INTO sync_outbox (changeId, entity, recordId, clientId, baseVersion, changes, madeAt, isCreate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(uuidv7(), entity, after.id, clientIdOf(entity, after), recordVersion(store, entity, after.id), JSON.stringify(set), madeAt, before ? 0 : 1);
+}
+
+export function pendingChanges(store: Store): number {
+  return store.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
+}

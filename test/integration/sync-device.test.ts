@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend, type Backend } from '../../backend/backend.ts';
+import { seedDemo } from '../../backend/demo/seed.ts';
+import { SyncServer } from '../../backend/sync/http.ts';
+import { syncOnce, type SyncOptions } from '../../backend/sync/engine.ts';
+import { deviceId } from '../../backend/sync/state.ts';
+import { reassignClientTo } from '../../server/users/users.ts';
+import { pgAvailable, type Dialect } from '../server/support/databases.ts';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
+import { clientInput, randomKey, tempDir } from '../support/tempStore.ts';
+
+const servers: TestServer[] = [];
+const devices: Backend[] = [];
+afterEach(async () => {
+  for (const d of devices.splice(0)) d.close();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function server(dialect: Dialect = 'sqlite'): Promise<TestServer> {
+  const s = await startTestServer(dialect);
+  servers.push(s);
+  await s.addUser('li.wei', 'rm', 'team-1');
+  await s.addUser('wang.fang', 'rm', 'team-1');
+  await s.addUser('admin', 'admin');
+  return s;
+}
+
+function device(): Backend {
+  const backend = openBackend({ file: path.join(tempDir(), 'device.db'), keyHex: randomKey() });
+  devices.push(backend);
+  return backend;
+}
+
+/** Signs in as `login` (through the real login endpoint) and syncs once. */
+async function sync(backend: Backend, url: string, login: string, options: SyncOptions & { fetchImpl?: typeof fetch } = {}) {
+  const http = new SyncServer(url, options.fetchImpl);
+  const { user } = await http.login({ login, password: TEST_PASSWORD, deviceId: deviceId(backend.store), deviceName: 'test' });
+  return syncOnce(backend.store, http, { role: user.role, ...options });
+}
+
+/** What a device holds, record by record, without device-local columns. */
+function snapshot(backend: Backend) {
+  const tables = ['clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks'];
+  return Object.fromEntries(tables.map((t) => [t, backend.store.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all().map((row) => {
+    const { seq: _seq, segmentId: _segment, lastContactAt: _last, ...rest } = row as Record<string, unknown>;
+    return rest;
+  })]));
+}
+
+describe.each([
+  ['embedded SQLite', 'sqlite' as Dialect],
+  ...(pgAvailable ? [['PostgreSQL', 'postgres' as Dialect] as const] : []),
+])('device sync against the real server (%s)', (_name, dialect) => {
+  it('pushes seeded data once and bootstraps a second device with an identical copy', async () => {
+    const s = await server(dialect);
+    const a = device();
+    await seedDemo(a.store, { clients: 40, seed: 3, owner: 'li.wei', asOf: '2026-11-28', parallel: false });
+    const first = await sync(a, s.url, 'li.wei');
+    expect(first.pushed).toBeGreaterThan(40 * 10);
+    expect(first.rejected).toBe(0);
+    expect(await sync(a, s.url, 'li.wei')).toMatchObject({ pushed: 0, pulled: 0 });
+    const b = device();
+    const boot = await sync(b, s.url, 'li.wei', { pullLimit: 97 });
+    expect(boot.pulled).toBe(first.pushed);
+    expect(snapshot(b)).toEqual(snapshot(a));
+    // The new device's search index and derived facts are built from pulled data.
+    const name = (snapshot(a).clients[0] as { legalName: string }).legalName;
+    expect((await b.api['search.query']({ query: name })).hits[0]?.type).toBe('client');
+  });
+
+  it('resolves a concurrent scalar edit by server order and reports the conflict', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const b = device();
+    const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    await sync(a, s.url, 'li.wei');
+    await sync(b, s.url, 'li.wei');
+    await a.api['clients.update']({ id: client.id, patch: { rating: 'BBB' } });
+    await b.api['clients.update']({ id: client.id, patch: { rating: 'AA-' } });
+    expect((await sync(a, s.url, 'li.wei')).conflicts).toBe(0);
+    expect((await sync(b, s.url, 'li.wei')).conflicts).toBe(1);
+    await sync(a, s.url, 'li.wei');
+    expect((await a.api['clients.get']({ id: client.id })).rating).toBe('AA-');
+    expect(snapshot(a)).toEqual(snapshot(b));
+    const conflicts = a.store.db.prepare('SELECT data FROM sync_conflicts').pluck().all().map((d) => JSON.parse(d as string));
+    expect(conflicts).toEqual([expect.objectContaining({ field: 'rating', kind: 'overwritten', keptValue: 'AA-', otherValue: 'BBB' })]);
+  });
+
+  it('keeps both versions of concurrently edited meeting notes', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const b = device();
+    const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    const meeting = await a.api['interactions.create']({ clientId: client.id, type: 'meeting', occurredAt: '2026-11-20T02:00:00.000Z', notes: '初稿' });
+    await sync(a, s.url, 'li.wei');
+    await sync(b, s.url, 'li.wei');
+    await a.api['interactions.update']({ id: meeting.id, patch: { notes: '甲的会议纪要:客户同意银团方案' } });
+    await b.api['interactions.update']({ id: meeting.id, patch: { notes: '乙的会议纪要:客户要求降低利差' } });
+    await sync(a, s.url, 'li.wei');
+    expect((await sync(b, s.url, 'li.wei')).conflicts).toBe(1);
+    await sync(a, s.url, 'li.wei');
+    const kept = (await a.api['interactions.get']({ id: meeting.id })).notes;
+    expect(kept).toBe('甲的会议纪要:客户同意银团方案');
+    expect((await b.api['interactions.get']({ id: meeting.id })).notes).toBe(kept);
+    const [conflict] = b.store.db.prepare('SELECT data FROM sync_conflicts').pluck().all().map((d) => JSON.parse(d as string));
+    expect(conflict).toMatchObject({ kind: 'divergent_text', keptValue: kept, otherValue: '乙的会议纪要:客户要求降低利差' });
+  });
+
+  it('resumes a sync interrupted at any request without losing or duplicating anything', async () => {
+    const s = await server(dialect);
+    const a = device();
+    await seedDemo(a.store, { clients: 15, seed: 5, owner: 'li.wei', asOf: '2026-11-28', parallel: false });
+    const total = (a.store.db.prepare('SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM projects) + (SELECT count(*) FROM interactions) + (SELECT count(*) FROM feedback) + (SELECT count(*) FROM tasks)').pluck().get()) as number;
+    // Cut the network at the k-th request, for growing k, until a sync completes: on even k before the
+    // request leaves, on odd k after the server has handled it but before the answer arrives.
+    let completed = false;
+    let interrupted = 0;
+    for (let cut = 1; !completed && cut < 80; cut++) {
+      let calls = 0;
+      const flaky: typeof fetch = async (input, init) => {
+        if (++calls !== Math.ceil(cut / 2)) return fetch(input, init);
+        if (cut % 2 === 1) await fetch(input, init);
+        interrupted++;
+        throw new TypeError('network cut');
+      };
+      try {
+        await sync(a, s.url, 'li.wei', { fetchImpl: flaky, pullLimit: 50 });
+        completed = true;
+      } catch (error) {
+        expect(String(error)).toMatch(/network cut|cannot be reached/);
+      }
+    }
+    expect(completed).toBe(true);
+    expect(interrupted).toBeGreaterThanOrEqual(4);
+    const b = device();
+    await sync(b, s.url, 'li.wei', { pullLimit: 33 });
+    expect(snapshot(b)).toEqual(snapshot(a));
+    const pulledRows = Object.values(snapshot(b)).reduce((sum, rows) => sum + rows.length, 0);
+    expect(pulledRows).toBe(total);
+  });
+
+  it('pushes pending edits to a reassigned client, then removes it and its children from the old device', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    await a.api['contacts.create']({ clientId: client.id, name: '张伟' });
+    await sync(a, s.url, 'li.wei');
+    await a.api['clients.update']({ id: client.id, patch: { notes: '离线时写的最后一条备注' } });
+    await reassignClientTo(s.store.db, client.id, 'wang.fang', 'admin');
+    await sync(a, s.url, 'li.wei');
+    expect((await a.api['store.stats']({})).clients).toBe(0);
+    expect((await a.api['store.stats']({})).contacts).toBe(0);
+    expect((await a.api['search.query']({ query: '张伟' })).hits).toEqual([]);
+    const b = device();
+    await sync(b, s.url, 'wang.fang');
+    expect((await b.api['clients.get']({ id: client.id })).notes).toBe('离线时写的最后一条备注');
+    expect((await b.api['store.stats']({})).contacts).toBe(1);
+  });
+});

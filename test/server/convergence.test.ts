@@ -24,6 +24,7 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('sync' as const), device, push: delivery, pull: delivery }),
   fc.record({ kind: fc.constant('sync' as const), device, push: delivery, pull: delivery }),
   fc.record({ kind: fc.constant('replay' as const), device, pick }),
+  fc.record({ kind: fc.constant('reassign' as const), device, pick }),
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
@@ -80,6 +81,17 @@ describe.each(DIALECTS)('convergence on %s', (dialect) => {
             if (!dev) continue;
             const client = step.kind === 'sync' ? undefined : at(dev.list('clients'), step.pick);
             switch (step.kind) {
+              case 'reassign': {
+                // The team lead moves a client between the two RMs, whatever their devices hold.
+                const lead = devices[3];
+                const moved = lead ? at(lead.list('clients'), step.pick) : undefined;
+                if (lead && moved) {
+                  const to = moved.data.ownerLogin === ann ? bob : ann;
+                  const answer = await call(server.url, `/v1/clients/${moved.id}/reassign`, { token: lead.token, body: { toLogin: to } });
+                  expect(answer.status).toBe(200);
+                }
+                break;
+              }
               case 'sync':
                 await dev.sync(step.push, step.pull);
                 break;

@@ -48,10 +48,9 @@ function snapshot(backend: Backend) {
   })]));
 }
 
-describe.each([
-  ['embedded SQLite', 'sqlite' as Dialect],
-  ...(pgAvailable ? [['PostgreSQL', 'postgres' as Dialect] as const] : []),
-])('device sync against the real server (%s)', (_name, dialect) => {
+const VARIANTS: Array<[string, Dialect]> = [['embedded SQLite', 'sqlite'], ...(pgAvailable ? [['PostgreSQL', 'postgres'] as [string, Dialect]] : [])];
+
+describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dialect) => {
   it('pushes seeded data once and bootstraps a second device with an identical copy', async () => {
     const s = await server(dialect);
     const a = device();

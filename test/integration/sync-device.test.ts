@@ -64,7 +64,7 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect(boot.pulled).toBe(first.pushed);
     expect(snapshot(b)).toEqual(snapshot(a));
     // The new device's search index and derived facts are built from pulled data.
-    const name = (snapshot(a).clients[0] as { legalName: string }).legalName;
+    const name = (snapshot(a).clients?.[0] as { legalName: string }).legalName;
     expect((await b.api['search.query']({ query: name })).hits[0]?.type).toBe('client');
   });
 

@@ -16,16 +16,17 @@ const KILLS = 3;
 
 describe.each(DIALECTS)('a server killed mid-sync on %s', (dialect) => {
   describe.skipIf(dialect === 'postgres' && !pgAvailable)('', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
+    let dir = '';
     let database: TestDatabase | undefined;
     let child: ChildProcess | undefined;
     afterAll(async () => {
       if (child) await kill(child);
       await database?.drop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     it('loses and duplicates nothing when SIGKILLed repeatedly while devices push and pull', async () => {
+      dir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
       database = await freshDatabase(dialect, dir);
       const setup = await openServerStore(database.options);
       const hash = await testPasswordHash();

@@ -1,6 +1,6 @@
 import { usccCheckCharacter, USCC_ALPHABET, CREDIT_RATINGS, PIPELINE_STAGES, type ProjectStage, type SegmentFields } from '../../shared/domain/index.ts';
 import { indexTokens } from '../../shared/search/ngrams.ts';
-import { encodeRow, type Row } from '../records/codec.ts';
+import type { Row } from '../records/codec.ts';
 import { ENTITIES, type EntityName } from '../records/entities.ts';
 import { SEARCH_SOURCES, type SearchSource } from '../search/sources.ts';
 import { Random } from './random.ts';
@@ -119,8 +119,17 @@ export class DemoGenerator {
       table = { entity, columns: ['seq', ...Object.keys(record)], rows: [] };
       this.batch.tables.push(table);
     }
-    const row = encodeRow(ENTITIES[entity], record);
-    table.rows.push([seq, ...table.columns.slice(1).map((column) => row[column])]);
+    // encodeRow's rules, written out per column: this loop runs for every one of 1.5 million rows.
+    const config = ENTITIES[entity];
+    const { columns } = table;
+    const row: unknown[] = new Array(columns.length);
+    row[0] = seq;
+    for (let c = 1; c < columns.length; c++) {
+      const column = columns[c]!;
+      const value = record[column];
+      row[c] = config.json.includes(column) ? JSON.stringify(value) : config.booleans.includes(column) ? (value ? 1 : 0) : value;
+    }
+    table.rows.push(row);
     if (source) {
       let index = this.batch.search.find((s) => s.fts === source.fts);
       if (!index) {

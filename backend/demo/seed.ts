@@ -14,11 +14,15 @@ export interface SeedOptions extends GeneratorOptions {
 
 export type SeedCounts = Record<'clients' | 'contacts' | 'projects' | 'interactions' | 'feedback' | 'tasks' | 'segments', number>;
 
-const BATCH_CLIENTS = 2_000;
+const BATCH_CLIENTS = 500;
 
 /** Batches from a generator in a worker thread, requested ahead so generation overlaps inserting. */
 async function* workerBatches(options: GeneratorOptions): AsyncGenerator<DemoBatch> {
-  const worker = new Worker(new URL('./generator-boot.mjs', import.meta.url), { workerData: { options, batchClients: BATCH_CLIENTS } });
+  // A large young generation: batches are short-lived garbage, and scavenging them early costs more than generating them.
+  const worker = new Worker(new URL('./generator-boot.mjs', import.meta.url), {
+    workerData: { options, batchClients: BATCH_CLIENTS },
+    resourceLimits: { maxYoungGenerationSizeMb: 256 },
+  });
   const queue: DemoBatch[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;

@@ -6,7 +6,7 @@ import { reindexRecord } from '../search/indexer.ts';
 import { SOURCE_BY_TABLE } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
 import type { Store } from '../store/store.ts';
-import type { SyncServer } from './http.ts';
+import { SyncHttpError, type SyncServer } from './http.ts';
 import { syncedFields } from './outbox.ts';
 import { readState, writeState } from './state.ts';
 
@@ -92,32 +92,66 @@ function setVersion(store: Store, entity: string, id: string, version: number): 
   store.prepare('INSERT INTO sync_versions (entity, recordId, version) VALUES (?, ?, ?) ON CONFLICT (entity, recordId) DO UPDATE SET version = max(version, excluded.version)').run(entity, id, version);
 }
 
+/** The server takes bodies up to 8 MiB; stay well under it whatever the notes weigh. */
+const MAX_PUSH_BYTES = 4 * 1024 * 1024;
+
+function setAside(store: Store, rows: OutboxRow[], issues: unknown, at: string): void {
+  store.transaction(() => {
+    for (const row of rows) {
+      store.prepare('INSERT OR REPLACE INTO sync_rejections (changeId, entity, recordId, changes, issues, rejectedAt) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(row.changeId, row.entity, row.recordId, row.changes, JSON.stringify(issues), at);
+      store.prepare('DELETE FROM sync_outbox WHERE seq = ?').run(row.seq);
+    }
+  });
+}
+
 /** Pushes the outbox in order, in batches; returns counts. Rejected changes move to sync_rejections. */
 export async function pushOutbox(store: Store, server: SyncServer, options: SyncOptions = {}): Promise<{ pushed: number; rejected: number; conflictIds: string[] }> {
   let pushed = 0;
   let rejected = 0;
   const conflictIds: string[] = [];
+  const now = () => (options.now?.() ?? new Date()).toISOString();
   for (;;) {
-    const rows = store.prepare(`SELECT seq, changeId, entity, recordId, baseVersion, changes, madeAt FROM sync_outbox ORDER BY seq LIMIT ${MAX_PUSH_CHANGES}`).all() as OutboxRow[];
-    if (rows.length === 0) break;
+    const candidates = store.prepare(`SELECT seq, changeId, entity, recordId, baseVersion, changes, madeAt FROM sync_outbox ORDER BY seq LIMIT ${MAX_PUSH_CHANGES}`).all() as OutboxRow[];
+    if (candidates.length === 0) break;
+    const rows: OutboxRow[] = [];
+    let bytes = 0;
+    for (const row of candidates) {
+      bytes += row.changes.length * 3 + 200;
+      if (rows.length > 0 && bytes > MAX_PUSH_BYTES) break;
+      rows.push(row);
+    }
     const changes: Change[] = rows.map((r) => ({
       changeId: r.changeId, entity: r.entity as Change['entity'], id: r.recordId, baseVersion: r.baseVersion, set: JSON.parse(r.changes) as Record<string, unknown>, madeAt: r.madeAt,
     }));
-    const { results } = await server.push(changes);
-    const at = (options.now?.() ?? new Date()).toISOString();
+    let results;
+    try {
+      ({ results } = await server.push(changes));
+    } catch (error) {
+      // A push refused for one out-of-scope record: set that record's changes aside (shown to the user) and push the rest.
+      if (error instanceof SyncHttpError && error.status === 403 && error.record) {
+        const { entity, id } = error.record;
+        const refused = rows.filter((r) => r.entity === entity && r.recordId === id);
+        if (refused.length > 0) {
+          setAside(store, refused, [{ path: '', message: error.message }], now());
+          rejected += refused.length;
+          continue;
+        }
+      }
+      throw error;
+    }
     store.transaction(() => {
       for (const [i, result] of results.entries()) {
         const row = rows[i];
         if (!row || row.changeId !== result.changeId) throw new Error('The sync server answered changes out of order.');
         if (result.status === 'rejected') {
-          store.prepare('INSERT OR REPLACE INTO sync_rejections (changeId, entity, recordId, changes, issues, rejectedAt) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(row.changeId, row.entity, row.recordId, row.changes, JSON.stringify(result.issues), at);
+          setAside(store, [row], result.issues, now());
           rejected++;
-        } else {
-          if (result.version !== null) setVersion(store, row.entity, row.recordId, result.version);
-          conflictIds.push(...result.conflictIds);
-          pushed++;
+          continue;
         }
+        if (result.version !== null) setVersion(store, row.entity, row.recordId, result.version);
+        conflictIds.push(...result.conflictIds);
+        pushed++;
         store.prepare('DELETE FROM sync_outbox WHERE seq = ?').run(row.seq);
       }
     });

@@ -11,6 +11,8 @@ export class SyncHttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a push refused as out of scope: the record whose change caused it. */
+    readonly record?: { entity: string; id: string },
   ) {
     super(message);
   }
@@ -52,8 +54,8 @@ export class SyncServer {
       // fall through: reported below
     }
     if (!response.ok) {
-      const { code, message } = (json ?? {}) as { code?: string; message?: string };
-      throw new SyncHttpError(response.status, code ?? 'http_error', message ?? `The sync server answered ${response.status}.`);
+      const { code, message, record } = (json ?? {}) as { code?: string; message?: string; record?: { entity: string; id: string } };
+      throw new SyncHttpError(response.status, code ?? 'http_error', message ?? `The sync server answered ${response.status}.`, record);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new SyncHttpError(502, 'bad_response', 'The sync server sent an answer this app does not understand.');

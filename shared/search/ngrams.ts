@@ -62,15 +62,22 @@ export function wordRuns(text: string): string[] {
   return runs;
 }
 
-/** The space-separated tokens stored in the FTS5 index for `text`. */
+/** The space-separated tokens stored in the FTS5 index for `text` (one pass: this runs for every note). */
 export function indexTokens(text: string): string {
-  const tokens: string[] = [];
-  for (const run of wordRuns(text)) {
-    const chars = [...run];
-    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
-    tokens.push(chars[chars.length - 1]!);
+  let out = '';
+  let previous = '';
+  for (const ch of text) {
+    const folded = foldChar(ch);
+    if (!isWordChar(folded)) {
+      if (previous) out += `${previous} `;
+      previous = '';
+      continue;
+    }
+    if (previous) out += `${previous}${folded} `;
+    previous = folded;
   }
-  return tokens.join(' ');
+  if (previous) out += previous;
+  return out.trimEnd();
 }
 
 export interface SearchPlan {

@@ -139,6 +139,21 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect(pulledRows).toBe(total);
   });
 
+  it('sets aside a change the server refuses as out of scope and pushes the rest', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const mine = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    const theirs = await a.api['clients.create'](clientInput(2, { ownerLogin: 'wang.fang' }));
+    const report = await sync(a, s.url, 'li.wei');
+    expect(report).toMatchObject({ pushed: 1, rejected: 1 });
+    const rejected = a.store.db.prepare('SELECT recordId, issues FROM sync_rejections').all() as Array<{ recordId: string; issues: string }>;
+    expect(rejected.map((r) => r.recordId)).toEqual([theirs.id]);
+    expect(JSON.parse(rejected[0]!.issues)[0].message).toBeTruthy();
+    const b = device();
+    await sync(b, s.url, 'li.wei');
+    expect((await b.api['clients.list']({})).items.map((c) => c.id)).toEqual([mine.id]);
+  });
+
   it('pushes pending edits to a reassigned client, then removes it and its children from the old device', async () => {
     const s = await server(dialect);
     const a = device();

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEnvKeyStore } from '../backend/keys/envKeyStore.ts';
 import { createSafeStorageKeyStore } from '../backend/keys/safeStorageKeyStore.ts';
 import { startBackendWorker, type BackendWorker } from '../backend/host/workerHost.ts';
 import { APP_URL, registerAppScheme, serveRenderer } from './appProtocol.ts';
@@ -25,7 +26,9 @@ let window: BrowserWindow | null = null;
 app.enableSandbox();
 registerAppScheme();
 hardenWebContents();
-if (!app.requestSingleInstanceLock()) app.quit();
+// One process per profile: two would both open the same database.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 app.on('second-instance', () => {
   if (window?.isMinimized()) window.restore();
@@ -35,9 +38,11 @@ app.on('second-instance', () => {
 /** The database key (random, wrapped by the OS keychain through safeStorage) and the worker that owns the store. */
 async function openBackend(): Promise<BackendWorker> {
   const dir = app.getPath('userData');
-  const file = path.join(dir, 'crm.db');
-  const keyHex = await createSafeStorageKeyStore(safeStorage, path.join(dir, 'db-key.json')).loadKey();
-  return startBackendWorker({ file, keyHex, create: !fs.existsSync(file), script: workerScript });
+  // Unpackaged runs (end-to-end tests, demos) may open a seeded database with its key from the environment, like the CLI.
+  const seeded = app.isPackaged ? undefined : process.env.CRM_DB_FILE;
+  const file = seeded ?? path.join(dir, 'crm.db');
+  const keyStore = seeded ? createEnvKeyStore() : createSafeStorageKeyStore(safeStorage, path.join(dir, 'db-key.json'));
+  return startBackendWorker({ file, keyHex: await keyStore.loadKey(), create: !fs.existsSync(file), script: workerScript });
 }
 
 function createWindow(): BrowserWindow {
@@ -73,6 +78,7 @@ function createWindow(): BrowserWindow {
 }
 
 app.whenReady().then(async () => {
+  if (!primary) return;
   denyPermissions();
   serveRenderer(rendererDir);
   serveBackend(() => backend, () => window?.webContents ?? null);

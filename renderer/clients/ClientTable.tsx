@@ -24,8 +24,10 @@ export function ClientTable() {
   const total = useClientList((s) => s.total);
   const pages = useClientList((s) => s.pages);
   const sort = useClientList((s) => s.sort);
+  const filter = useClientList((s) => s.filter);
   const error = useClientList((s) => s.error);
   const generation = useClientList((s) => s.generation);
+  const queryVersion = useClientList((s) => s.queryVersion);
   const visible = useColumnSettings((s) => s.visible);
   const columns = visible.map((key) => CLIENT_COLUMN_DEFS[key]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -49,7 +51,7 @@ export function ClientTable() {
   useEffect(() => {
     setActive(0);
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [generation]);
+  }, [queryVersion]);
 
   const open = (row: ClientListRow | undefined) => {
     if (row) navigate({ name: 'client', id: row.id });
@@ -142,7 +144,13 @@ export function ClientTable() {
         <div role="rowgroup">
           <div role="row">
             <div role="gridcell" style={{ padding: 48, flex: 1 }}>
-              <Empty description={<><strong>{t('clients.emptyTitle')}</strong><br />{t('clients.emptyHint')}</>} />
+              {Object.keys(filter).length > 0 ? (
+                <Empty description={t('clients.noMatches')}>
+                  <Button onClick={() => clientListStore.getState().setFilter({})}>{t('clients.clearFilters')}</Button>
+                </Empty>
+              ) : (
+                <Empty description={<><strong>{t('clients.emptyTitle')}</strong><br />{t('clients.emptyHint')}</>} />
+              )}
             </div>
           </div>
         </div>

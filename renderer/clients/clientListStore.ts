@@ -15,8 +15,10 @@ export interface ClientListState {
   pages: Record<number, ClientListRow[]>;
   /** Null until the first page of the current query arrives. */
   total: number | null;
-  /** Bumped whenever sort or filter change, so answers to an older query are dropped. */
+  /** Bumped whenever the loaded pages are dropped (new sort or filter, or a reload), so answers to older requests are ignored. */
   generation: number;
+  /** Bumped only when sort or filter change: the grid then goes back to the top. */
+  queryVersion: number;
   error: unknown;
   /** Makes sure every page overlapping rows [first, last] is loaded or on its way. */
   ensureRange(first: number, last: number): void;
@@ -52,9 +54,17 @@ export function createClientListStore(call: Call) {
       );
     };
 
-    const restart = (change: Partial<Pick<ClientListState, 'sort' | 'filter'>>) => {
+    /** A new query starts from an unknown total at the top; a reload keeps the total and the scroll position. */
+    const restart = (change: Partial<Pick<ClientListState, 'sort' | 'filter'>>, newQuery: boolean) => {
       pending.clear();
-      set((state) => ({ ...change, pages: {}, generation: state.generation + 1, error: null }));
+      if (newQuery) lastRange = [0, PAGE_SIZE - 1];
+      set((state) => ({
+        ...change,
+        pages: {},
+        generation: state.generation + 1,
+        error: null,
+        ...(newQuery ? { total: null, queryVersion: state.queryVersion + 1 } : {}),
+      }));
       get().ensureRange(...lastRange);
     };
 
@@ -64,18 +74,19 @@ export function createClientListStore(call: Call) {
       pages: {},
       total: null,
       generation: 0,
+      queryVersion: 0,
       error: null,
       ensureRange(first, last) {
         lastRange = [first, last];
         const total = get().total;
-        const lastRow = total === null ? last : Math.min(last, total - 1);
+        const lastRow = total === null ? last : Math.min(last, Math.max(total, 1) - 1);
         for (let page = Math.floor(Math.max(first, 0) / PAGE_SIZE); page <= Math.floor(lastRow / PAGE_SIZE); page++) {
           if (!(page in get().pages) && !pending.has(page)) loadPage(page);
         }
       },
-      setSort: (sort) => restart({ sort }),
-      setFilter: (filter) => restart({ filter }),
-      reload: () => restart({}),
+      setSort: (sort) => restart({ sort }, true),
+      setFilter: (filter) => restart({ filter }, true),
+      reload: () => restart({}, false),
     };
   });
 }

@@ -18,6 +18,8 @@ interface EntityModalProps<V extends object, I> {
   width?: number;
 }
 
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
 /** A create/edit dialog whose field messages come from the shared zod schemas and the backend's ApiError, translated. */
 export function EntityModal<V extends object, I>({ title, initialValues, parse, save, onClose, children, width = 720 }: EntityModalProps<V, I>) {
   const { t } = useTranslation();
@@ -27,14 +29,19 @@ export function EntityModal<V extends object, I>({ title, initialValues, parse, 
   const [formError, setFormError] = useState<string | null>(null);
 
   const showIssues = (issues: FieldIssue[]) => {
-    const names = new Set(Object.keys(form.getFieldsValue(true) as object));
+    const values = form.getFieldsValue(true) as Record<string, unknown>;
     const byField = new Map<string, string[]>();
     const loose: string[] = [];
     for (const issue of issues) {
       const field = fieldOf(issue.path);
-      const text = translateIssue(issue.message, t);
-      if (names.has(field)) byField.set(field, [...(byField.get(field) ?? []), text]);
-      else loose.push(issue.path ? `${issue.path}: ${text}` : text);
+      if (!(field in values)) {
+        loose.push(issue.path ? `${issue.path}: ${translateIssue(issue.message, t)}` : translateIssue(issue.message, t));
+        continue;
+      }
+      // Whatever rule an empty field breaks, what the user needs to hear is that it is required.
+      const text = isBlank(values[field]) ? t('issues.required') : translateIssue(issue.message, t);
+      const known = byField.get(field) ?? [];
+      if (!known.includes(text)) byField.set(field, [...known, text]);
     }
     form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors })));
     setFormError(loose.length ? loose.join('; ') : t('errors.fixFields'));

@@ -62,7 +62,7 @@ export const en: Messages = {
   },
   clients: {
     title: 'Clients', count: '{{n}} clients', new: 'New client', editTitle: 'Edit client', createTitle: 'New client',
-    emptyTitle: 'No clients yet', emptyHint: 'Create your first client, or change the filters.', loadError: 'Could not load clients',
+    emptyTitle: 'No clients yet', emptyHint: 'Use “New client” to add the first one.', noMatches: 'No clients match these filters', loadError: 'Could not load clients',
     columns: 'Columns', resetColumns: 'Reset columns', filters: 'Filters', clearFilters: 'Clear filters',
     tableLabel: 'Clients; use the arrow keys to move and Enter to open a profile', sortBy: 'Sort by {{column}}',
     field: {
@@ -108,7 +108,7 @@ export const en: Messages = {
   },
   tasks: {
     title: 'My tasks', new: 'New task', editTitle: 'Edit task', empty: 'No open tasks', overdue: 'Overdue', dueToday: 'Due today',
-    allAssignees: 'All relationship managers', assignee: 'Assignee', loadError: 'Could not load tasks', markDone: 'Mark done',
+    allAssignees: 'All relationship managers', openClient: 'Open client', assignee: 'Assignee', loadError: 'Could not load tasks', markDone: 'Mark done',
     field: { title: 'Title', details: 'Details', dueDate: 'Due date', assigneeLogin: 'Assignee', status: 'Status', client: 'Client' },
   },
 };

@@ -57,7 +57,7 @@ export const zhCN = {
   },
   clients: {
     title: '客户', count: '共 {{n}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
-    emptyTitle: '还没有客户', emptyHint: '新建第一位客户，或调整筛选条件。', loadError: '客户列表加载失败',
+    emptyTitle: '还没有客户', emptyHint: '点击“新建客户”添加第一位客户。', noMatches: '没有符合筛选条件的客户', loadError: '客户列表加载失败',
     columns: '列设置', resetColumns: '恢复默认列', filters: '筛选', clearFilters: '清除筛选',
     tableLabel: '客户列表，使用上下方向键移动，回车打开客户档案', sortBy: '按{{column}}排序',
     field: {
@@ -101,7 +101,7 @@ export const zhCN = {
   },
   tasks: {
     title: '我的待办事项', new: '新增待办', editTitle: '编辑待办', empty: '没有未完成的待办事项', overdue: '已逾期', dueToday: '今天到期',
-    allAssignees: '所有客户经理', assignee: '负责人', loadError: '待办事项加载失败', markDone: '标记完成',
+    allAssignees: '所有客户经理', openClient: '查看客户', assignee: '负责人', loadError: '待办事项加载失败', markDone: '标记完成',
     field: { title: '标题', details: '详情', dueDate: '到期日', assigneeLogin: '负责人', status: '状态', client: '客户' },
   },
 };

@@ -48,7 +48,7 @@ export function ClientProfilePage({ clientId, tab }: { clientId: string; tab: st
           status={notFound ? '404' : 'error'}
           title={notFound ? t('profile.notFound') : t('common.error')}
           subTitle={errorText(error, t)}
-          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+          extra={notFound ? undefined : <Button onClick={reload}>{t('common.retry')}</Button>}
         />
       </div>
     );

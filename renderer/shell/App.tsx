@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ClientsPage } from '../clients/ClientsPage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { MeField } from '../settings/MeField.tsx';
-import { OnlineIndicator } from './OnlineIndicator.tsx';
+import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
 
@@ -56,6 +56,7 @@ export function App() {
               <OnlineIndicator />
             </Space>
           </Layout.Header>
+          <OfflineBanner />
           <Layout.Content className="crm-content">
             <main className="crm-main">
               <Suspense fallback={<Skeleton active />}>

@@ -1,9 +1,9 @@
 import { CloudOutlined, DisconnectOutlined } from '@ant-design/icons';
-import { Tag, Tooltip } from 'antd';
+import { Alert, Tag, Tooltip } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const subscribe = (notify: () => void) => {
+const subscribeToNetwork = (notify: () => void) => {
   window.addEventListener('online', notify);
   window.addEventListener('offline', notify);
   return () => {
@@ -12,10 +12,18 @@ const subscribe = (notify: () => void) => {
   };
 };
 
+export const useOnline = (): boolean => useSyncExternalStore(subscribeToNetwork, () => navigator.onLine);
+
+/** A banner under the header while offline, so nobody wonders whether their work is being kept. */
+export function OfflineBanner() {
+  const { t } = useTranslation();
+  return useOnline() ? null : <Alert banner type="warning" showIcon icon={<DisconnectOutlined aria-hidden />} title={t('status.offlineHint')} />;
+}
+
 /** Network state only: the app reads and writes the local store the same way either way (product.md). */
 export function OnlineIndicator() {
   const { t } = useTranslation();
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine);
+  const online = useOnline();
   return (
     <Tooltip title={t(online ? 'status.onlineHint' : 'status.offlineHint')}>
       <Tag

@@ -48,7 +48,7 @@ export function TasksPage() {
         <TaskList
           tasks={tasks}
           onChanged={reload}
-          clientLink={(task) => task.clientId && <a href={routeHref({ name: 'client', id: task.clientId, tab: 'tasks' })}>{t('tasks.field.client')}</a>}
+          clientLink={(task) => task.clientId && <a href={routeHref({ name: 'client', id: task.clientId, tab: 'tasks' })}>{t('tasks.openClient')}</a>}
         />
       )}
       {creating && <TaskFormModal clientId={null} onClose={() => setCreating(false)} onSaved={reload} />}

@@ -23,9 +23,10 @@ const electronTest = base.extend<{ page: Page }>({
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-electron-'));
     const app = await _electron.launch({
       args: ['out/app'],
-      env: { ...process.env, CRM_USER_DATA_DIR: profile },
+      env: { ...process.env, CRM_USER_DATA_DIR: profile, CRM_DB_FILE: process.env.CRM_E2E_DB_FILE ?? '', CRM_DB_KEY: process.env.CRM_E2E_DB_KEY ?? '' },
     });
     const page = await app.firstWindow();
+    await page.waitForURL(/^app:\/\/crm\//);
     await use(page);
     await app.close();
     fs.rmSync(profile, { recursive: true, force: true });

@@ -5,19 +5,27 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Seeds a small encrypted demo database through the real CLI and serves it with the web host.
- * Tests find the app at CRM_E2E_URL. Under CRM_E2E_ELECTRON=1 nothing is needed here: each test
- * launches the desktop app on a fresh profile.
+ * Seeds a small encrypted demo database through the real CLI. Web runs serve it with the web host and
+ * tests find the app at CRM_E2E_URL; Electron runs (CRM_E2E_ELECTRON=1) pass it to each app launch
+ * through CRM_E2E_DB_FILE and CRM_E2E_DB_KEY.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (process.env.CRM_E2E_ELECTRON === '1') return async () => {};
-  if (!fs.existsSync('out/app/renderer/index.html')) throw new Error('Build the renderer first: npm run build:renderer');
+  const electron = process.env.CRM_E2E_ELECTRON === '1';
+  const built = electron ? 'out/app/electron/main.mjs' : 'out/app/renderer/index.html';
+  if (!fs.existsSync(built)) throw new Error(`Build first (${built} is missing): npm run build:renderer${electron ? ' && npm run build:electron && npm run build:native' : ''}`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   const db = path.join(dir, 'e2e.db');
   const env = { ...process.env, CRM_DB_KEY: crypto.randomBytes(32).toString('hex') };
   const seeded = spawnSync(process.execPath, ['bin/crm.mjs', 'seed-demo', '--db', db, '--clients', '60', '--owner', 'rm.e2e'], { env, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+  const removeDb = async () => fs.rmSync(dir, { recursive: true, force: true });
+
+  if (electron) {
+    process.env.CRM_E2E_DB_FILE = db;
+    process.env.CRM_E2E_DB_KEY = env.CRM_DB_KEY;
+    return removeDb;
+  }
 
   const host = spawn(process.execPath, ['bin/run-ts.mjs', 'backend/host/web/main.ts', '--db', db], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   process.env.CRM_E2E_URL = await printedUrl(host);
@@ -25,7 +33,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     host.kill('SIGTERM');
     await new Promise((resolve) => host.once('exit', resolve));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await removeDb();
   };
 }
 

@@ -54,7 +54,7 @@ describe('client list store', () => {
     const store = createClientListStore(call);
     store.getState().ensureRange(300, 320);
     store.getState().setFilter({ status: ['active'], region: ['SH'] });
-    expect(pending.at(-1)?.input).toMatchObject({ filter: { status: ['active'], region: ['SH'] }, offset: 300 });
+    expect(pending.at(-1)?.input).toMatchObject({ filter: { status: ['active'], region: ['SH'] }, offset: 0 });
     expect(store.getState().pages).toEqual({});
   });
 
@@ -68,5 +68,29 @@ describe('client list store', () => {
     store.getState().reload();
     expect(pending).toHaveLength(2);
     expect(store.getState().error).toBeNull();
+  });
+});
+
+describe('client list store after an empty result', () => {
+  it('loads rows again when a filter that matched nothing is cleared', async () => {
+    const { call, pending } = controlledCall();
+    const store = createClientListStore(call);
+    store.getState().setFilter({ region: ['XZ'] });
+    pending.at(-1)?.resolve({ total: 0, items: [] });
+    await flush();
+    expect(store.getState().total).toBe(0);
+    store.getState().setFilter({});
+    expect(pending.at(-1)?.input).toMatchObject({ filter: {}, offset: 0 });
+  });
+
+  it('keeps the known total through a reload, so the grid keeps its scroll position', async () => {
+    const { call, pending } = controlledCall();
+    const store = createClientListStore(call);
+    store.getState().ensureRange(0, 10);
+    pending[0]?.resolve({ total: 500, items: rows(0, PAGE_SIZE) });
+    await flush();
+    const queryVersion = store.getState().queryVersion;
+    store.getState().reload();
+    expect(store.getState()).toMatchObject({ total: 500, queryVersion });
   });
 });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type Api } from '../shared/api/contract.ts';
+import { contract, isMethodName, type Api, type BriefExport } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
 import { projectProblems, type Feedback, type ProjectFields } from '../shared/domain/index.ts';
+import { recordBriefExport } from './briefs/audit.ts';
 import { clientProfile } from './clients/profile.ts';
 import { ClientFacets } from './clients/facets.ts';
 import { listClients } from './clients/list.ts';
@@ -132,6 +133,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   handlers['segments.list'] = () => liveSegments(store).sort((a, b) => b.priority - a.priority);
   handlers['search.query'] = (input: z.output<(typeof contract)['search.query']['input']>) => ({ hits: search(store, input) });
   handlers['store.stats'] = () => storeStats(store);
+  handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
 
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { briefCommand } from '../briefs/cli.ts';
 import { snippetToPlainText } from '../../shared/search/snippet.ts';
 import { openBackend } from '../backend.ts';
 import { seedDemo } from '../demo/seed.ts';
@@ -111,6 +112,7 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  brief: briefCommand,
   stats: {
     summary: 'print the number of live records per entity as JSON',
     usage: 'crm stats --db FILE',

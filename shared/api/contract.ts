@@ -4,6 +4,7 @@ import {
   ImprovementAction, ImprovementActionFields, Industry, Interaction, InteractionFields, Login, Project, ProjectFields,
   Region, Segment, SegmentFields, Target, TargetFields, Task, TaskFields, TaskStatus,
 } from '../domain/index.ts';
+import { BriefRequest } from '../briefs/brief.ts';
 
 /** One named backend method: its input and output schemas. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -130,6 +131,9 @@ export const StoreStats = z.object({
 });
 export type StoreStats = z.infer<typeof StoreStats>;
 
+export const BriefExport = BriefRequest.extend({ actor: Login.optional() });
+export type BriefExport = z.input<typeof BriefExport>;
+
 const FeedbackCorrection = z.object({ supersedesId: Id, id: Id.optional() }).and(FeedbackFields);
 
 /** Every method the renderer, CLI and tests may call on the backend. The renderer never sends SQL. */
@@ -153,6 +157,8 @@ export const contract = {
   'segments.list': method(z.object({}).default({}), z.array(Segment)),
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
+  /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
+  'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,135 @@
+import type { BriefLanguage, BriefSection } from '../../shared/briefs/brief.ts';
+import type { RiskAlert } from '../../shared/risk/rules.ts';
+import { en } from '../i18n/en.ts';
+import { zhCN, type Messages } from '../i18n/zhCN.ts';
+
+type Fmt = { date(d: string): string; x(v: number): string };
+
+/** Strings of the printed brief; enum labels come from the app's own messages so terms match the screens. */
+export interface BriefText {
+  enums: Messages['enums'];
+  title: string;
+  confidential: string;
+  generated: string;
+  none: string;
+  section: Record<BriefSection, string>;
+  field: {
+    legalName: string; englishName: string; creditCode: string; industry: string; region: string; sizeBand: string; rating: string;
+    lastReviewRating: string; status: string; owner: string; team: string; relationshipStart: string; lastContact: string;
+    revenue: string; assets: string; tags: string; notes: string;
+    segment: string; tier: string; cadence: string; review: string; channels: string; noSegment: string;
+    contact: string; title: string; department: string; phone: string; email: string; wechat: string; decisionMaker: string;
+    project: string; stage: string; amounts: string; commitment: string; debt: string; totalCost: string; tenorMargin: string;
+    dscr: string; expectedClose: string; since: string; totalCommitment: string;
+    when: string; type: string; attendees: string; notesOutcome: string; nextSteps: string;
+    task: string; due: string; assignee: string; taskStatus: string; overdue: string;
+    csat: string; nps: string; responses: string; channel: string; comment: string; latestCsat: string; nps12m: string;
+    alert: string; explanation: string;
+  };
+  days(n: number): string;
+  months(n: number): string;
+  shownOf(shown: number, total: number): string;
+  dscrStanding: { below: string; near: string };
+  alertTitle: Record<RiskAlert['rule'], string>;
+  explain(alert: RiskAlert, f: Fmt): string;
+  chartNote: string;
+}
+
+const zh: BriefText = {
+  enums: zhCN.enums,
+  title: '客户简报',
+  confidential: '机密',
+  generated: '生成日期',
+  none: '无',
+  section: {
+    profile: '客户概况与服务策略', risks: '风险预警', contacts: '主要联系人', projects: '融资项目',
+    interactions: '近期沟通记录', tasks: '待办事项', feedback: '客户反馈趋势',
+  },
+  field: {
+    legalName: '客户名称', englishName: '英文名称', creditCode: '统一社会信用代码', industry: '行业', region: '地区', sizeBand: '规模',
+    rating: '信用评级', lastReviewRating: '上次评审评级', status: '客户状态', owner: '客户经理', team: '团队', relationshipStart: '建立关系日期',
+    lastContact: '最近联系', revenue: '年营业收入', assets: '总资产', tags: '标签', notes: '备注',
+    segment: '客户细分', tier: '服务等级', cadence: '联系频率', review: '评审频率', channels: '偏好渠道', noSegment: '未匹配任何客户细分',
+    contact: '姓名', title: '职务', department: '部门', phone: '电话', email: '邮箱', wechat: '微信号', decisionMaker: '决策人',
+    project: '融资项目', stage: '阶段', amounts: '金额', commitment: '我行承诺', debt: '债务金额', totalCost: '项目总投资',
+    tenorMargin: '期限 / 利差', dscr: '偿债覆盖率（最低 / 平均）vs 财务契约', expectedClose: '预计关闭', since: '自', totalCommitment: '我行承诺合计',
+    when: '日期', type: '类型', attendees: '参与人', notesOutcome: '纪要与结果', nextSteps: '后续行动',
+    task: '待办事项', due: '到期日', assignee: '负责人', taskStatus: '状态', overdue: '已逾期',
+    csat: '客户满意度', nps: '净推荐值', responses: '反馈数', channel: '渠道', comment: '意见', latestCsat: '最近客户满意度', nps12m: '近12个月净推荐值',
+    alert: '预警规则', explanation: '触发原因',
+  },
+  days: (n) => `${n} 天`,
+  months: (n) => `${n} 个月`,
+  shownOf: (shown, total) => `显示最近 ${shown} 条，共 ${total} 条`,
+  dscrStanding: { below: '低于契约', near: '接近契约' },
+  alertTitle: {
+    rating_downgrade: '信用评级下调', low_csat: '客户满意度偏低', nps_detractor: '净推荐值为贬损者', contact_overdue: '联系逾期',
+    dscr_below_covenant: '偿债覆盖率低于财务契约', dscr_near_covenant: '偿债覆盖率接近财务契约', project_stalled: '项目阶段停滞',
+  },
+  explain(a, f) {
+    switch (a.rule) {
+      case 'rating_downgrade': return `评级由上次评审的 ${a.from} 降至 ${a.to}，下调 ${a.notches} 个子级（阈值：≥${a.threshold} 个子级）。`;
+      case 'low_csat': return `${f.date(a.givenOn)} 的最近一次客户满意度为 ${a.csat} 分（阈值：≤${a.threshold} 分，近 ${a.windowDays} 天）。`;
+      case 'nps_detractor': return `${f.date(a.givenOn)} 的推荐意愿评分为 ${a.nps} 分（0–${a.threshold} 分为贬损者，近 ${a.windowDays} 天）。`;
+      case 'contact_overdue': return a.daysSinceContact === null
+        ? `没有任何沟通记录；服务策略要求每 ${a.cadenceDays} 天联系一次。`
+        : `距上次沟通已 ${a.daysSinceContact} 天，超过联系频率 ${a.cadenceDays} 天的 1.5 倍（${a.limitDays} 天）。`;
+      case 'dscr_below_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，低于财务契约 ${f.x(a.covenant)}。`;
+      case 'dscr_near_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，距财务契约 ${f.x(a.covenant)} 不足 ${f.x(a.headroom)}。`;
+      case 'project_stalled': return `「${a.projectName}」自 ${f.date(a.since)} 起停留在“${zhCN.enums.stage[a.stage]}”阶段已 ${a.days} 天（阈值：${a.limitDays} 天）。`;
+    }
+  },
+  chartNote: '折线：季度平均客户满意度（1–5，左轴）；柱：季度净推荐值（−100 至 100，右轴）。',
+};
+
+const english: BriefText = {
+  enums: en.enums,
+  title: 'Client brief',
+  confidential: 'Confidential',
+  generated: 'Generated',
+  none: 'None',
+  section: {
+    profile: 'Client profile and service policy', risks: 'Active risk alerts', contacts: 'Key contacts', projects: 'Financing projects',
+    interactions: 'Recent interactions', tasks: 'Open tasks', feedback: 'Feedback trend',
+  },
+  field: {
+    legalName: 'Legal name', englishName: 'English name', creditCode: 'Unified social credit code', industry: 'Industry', region: 'Region',
+    sizeBand: 'Size', rating: 'Credit rating', lastReviewRating: 'Rating at last review', status: 'Status', owner: 'Relationship manager',
+    team: 'Team', relationshipStart: 'Relationship since', lastContact: 'Last contact', revenue: 'Annual revenue', assets: 'Total assets',
+    tags: 'Tags', notes: 'Notes',
+    segment: 'Segment', tier: 'Service tier', cadence: 'Contact cadence', review: 'Review frequency', channels: 'Preferred channels',
+    noSegment: 'No matching segment',
+    contact: 'Name', title: 'Title', department: 'Department', phone: 'Phone', email: 'E-mail', wechat: 'WeChat ID', decisionMaker: 'Decision maker',
+    project: 'Project', stage: 'Stage', amounts: 'Amounts', commitment: 'Our commitment', debt: 'Debt', totalCost: 'Total cost',
+    tenorMargin: 'Tenor / margin', dscr: 'DSCR (min / avg) vs covenant', expectedClose: 'Expected close', since: 'since',
+    totalCommitment: 'Total of our commitments',
+    when: 'Date', type: 'Type', attendees: 'Attendees', notesOutcome: 'Notes and outcomes', nextSteps: 'Next steps',
+    task: 'Task', due: 'Due', assignee: 'Assignee', taskStatus: 'Status', overdue: 'Overdue',
+    csat: 'CSAT', nps: 'NPS', responses: 'Responses', channel: 'Channel', comment: 'Comment', latestCsat: 'Latest CSAT', nps12m: 'NPS, last 12 months',
+    alert: 'Rule', explanation: 'Why it fired',
+  },
+  days: (n) => `${n} days`,
+  months: (n) => `${n} months`,
+  shownOf: (shown, total) => `Showing the latest ${shown} of ${total}`,
+  dscrStanding: { below: 'Below covenant', near: 'Near covenant' },
+  alertTitle: {
+    rating_downgrade: 'Rating downgraded', low_csat: 'Low CSAT', nps_detractor: 'NPS detractor', contact_overdue: 'Contact overdue',
+    dscr_below_covenant: 'DSCR below covenant', dscr_near_covenant: 'DSCR near covenant', project_stalled: 'Project stalled',
+  },
+  explain(a, f) {
+    switch (a.rule) {
+      case 'rating_downgrade': return `Rated ${a.to}, down ${a.notches} notches from ${a.from} at the last review (threshold: ${a.threshold} notches).`;
+      case 'low_csat': return `Latest CSAT was ${a.csat} on ${f.date(a.givenOn)} (threshold: ${a.threshold} or less within ${a.windowDays} days).`;
+      case 'nps_detractor': return `Likelihood to recommend was ${a.nps} on ${f.date(a.givenOn)} (0–${a.threshold} is a detractor; within ${a.windowDays} days).`;
+      case 'contact_overdue': return a.daysSinceContact === null
+        ? `No interaction on record; the service policy asks for contact every ${a.cadenceDays} days.`
+        : `${a.daysSinceContact} days since the last interaction, more than 1.5 × the ${a.cadenceDays}-day cadence (${a.limitDays} days).`;
+      case 'dscr_below_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is below the covenant ${f.x(a.covenant)}.`;
+      case 'dscr_near_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is within ${f.x(a.headroom)} of the covenant ${f.x(a.covenant)}.`;
+      case 'project_stalled': return `“${a.projectName}” has been in ${en.enums.stage[a.stage]} since ${f.date(a.since)}: ${a.days} days (threshold: ${a.limitDays} days).`;
+    }
+  },
+  chartNote: 'Line: quarterly mean CSAT (1–5, left axis); bars: quarterly NPS (−100 to 100, right axis).',
+};
+
+export const briefText = (language: BriefLanguage): BriefText => (language === 'en' ? english : zh);

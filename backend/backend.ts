@@ -16,6 +16,7 @@ import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
+import { meetingHandlers } from './meetings/handlers.ts';
 import { recordChange } from './sync/outbox.ts';
 
 export interface BackendOptions {
@@ -133,6 +134,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   handlers['segments.list'] = () => liveSegments(store).sort((a, b) => b.priority - a.priority);
   handlers['search.query'] = (input: z.output<(typeof contract)['search.query']['input']>) => ({ hits: search(store, input) });
   handlers['store.stats'] = () => storeStats(store);
+  Object.assign(handlers, meetingHandlers(store, timestamp, (method, input) => callSync(method, input) as never));
   handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
 
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);

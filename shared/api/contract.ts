@@ -4,6 +4,7 @@ import {
   ImprovementAction, ImprovementActionFields, Industry, Interaction, InteractionFields, Login, Project, ProjectFields,
   Region, Segment, SegmentFields, Target, TargetFields, Task, TaskFields, TaskStatus,
 } from '../domain/index.ts';
+import { meetingMethods } from './meetingContract.ts';
 import { BriefRequest } from '../briefs/brief.ts';
 
 /** One named backend method: its input and output schemas. */
@@ -157,6 +158,7 @@ export const contract = {
   'segments.list': method(z.object({}).default({}), z.array(Segment)),
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
+  ...meetingMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
 } as const;

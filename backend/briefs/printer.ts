@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BRIEF_MARGINS_MM, type PageChrome } from '../../shared/briefs/pageChrome.ts';
 
 /** Flags for a headless, offline print: no GPU, no background traffic, no updates, no sync. */
@@ -9,23 +9,38 @@ const CHROMIUM_ARGS = [
 
 const mm = (n: number) => `${n}mm`;
 
-/** Prints brief HTML documents to A4 PDFs with one Chromium (through playwright-core), launched once for many briefs. */
+/**
+ * Prints brief HTML documents to A4 PDFs with one Chromium (through playwright-core). One page is kept and
+ * reused, since a new page costs a renderer process; prints run one at a time on it.
+ */
 export class BriefPrinter {
-  private constructor(private readonly browser: Browser) {}
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
 
   static async launch(executablePath: string): Promise<BriefPrinter> {
-    return new BriefPrinter(await chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
-  }
-
-  /** The PDF of a self-contained document; every request the page would make is refused, so nothing leaves the machine. */
-  async print(html: string, chrome: PageChrome): Promise<Buffer> {
-    const context = await this.browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     try {
+      // The document is self-contained: no script runs and every request it would make is refused, so nothing leaves the machine.
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
       await context.route('**/*', (route) => route.abort('blockedbyclient'));
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
+      return new BriefPrinter(browser, page);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** The PDF of one brief document with its header and footer. */
+  print(html: string, chrome: PageChrome): Promise<Buffer> {
+    const job = this.queue.then(async () => {
+      await this.page.setContent(html, { waitUntil: 'load' });
+      return this.page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
@@ -35,9 +50,9 @@ export class BriefPrinter {
         tagged: true,
         outline: true,
       });
-    } finally {
-      await context.close();
-    }
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
   }
 
   close(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Api } from '../../shared/api/contract.ts';
 import { briefFileName, buildBrief, type BriefModel, type BriefRequest } from '../../shared/briefs/brief.ts';
-import { briefPageChrome, type PageChrome } from '../../shared/briefs/pageChrome.ts';
-import { briefHtml } from '../../renderer/briefs/briefHtml.ts';
+import type { PageChrome } from '../../shared/briefs/pageChrome.ts';
+import { briefChrome, briefHtml } from '../../renderer/briefs/briefHtml.ts';
 
 /** A brief ready for any host to print: the self-contained document, its header and footer, a file name. */
 export interface PreparedBrief {
@@ -22,7 +22,7 @@ export async function prepareBrief(
   return {
     model,
     html: briefHtml(model),
-    chrome: briefPageChrome({ clientName: legalName, date: model.today, language: request.language }),
+    chrome: briefChrome(model),
     fileName: briefFileName(legalName, model.today),
   };
 }

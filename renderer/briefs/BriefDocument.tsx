@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { BRIEF_NOTE_CHARS, npsScore, type BriefModel, type BriefSection } from '../../shared/briefs/brief.ts';
 import { daysBetween } from '../../shared/risk/rules.ts';
-import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
 import { briefText, type BriefText } from './briefText.ts';
 import { feedbackTrendSvg } from './feedbackChart.ts';
 
@@ -44,6 +44,8 @@ interface SectionProps {
 }
 
 const None = ({ t }: { t: BriefText }) => <div className="none">{t.none}</div>;
+/** The local calendar day of an instant; a brief lists days, the app shows times. */
+const formatDay = (instant: string, language: BriefModel['language']) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(instant));
 const x = (v: number) => `${v.toFixed(2)}x`;
 const excerpt = (text: string, max: number) => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
 
@@ -201,12 +203,12 @@ function InteractionsSection({ model, t }: SectionProps) {
   return (
     <>
       <table>
-        <colgroup><col style={{ width: '13%' }} /><col style={{ width: '7%' }} /><col style={{ width: '17%' }} /><col style={{ width: '41%' }} /><col style={{ width: '22%' }} /></colgroup>
+        <colgroup><col style={{ width: '14%' }} /><col style={{ width: '7%' }} /><col style={{ width: '16%' }} /><col style={{ width: '41%' }} /><col style={{ width: '22%' }} /></colgroup>
         <thead><tr><th>{t.field.when}</th><th>{t.field.type}</th><th>{t.field.attendees}</th><th>{t.field.notesOutcome}</th><th>{t.field.nextSteps}</th></tr></thead>
         <tbody>
           {interactions.map((i) => (
             <tr key={i.id}>
-              <td>{formatDateTime(i.occurredAt, lang)}</td>
+              <td>{formatDay(i.occurredAt, lang)}</td>
               <td>{t.enums.interactionType[i.type]}</td>
               <td>{[...i.attendeeContactIds.map((id) => names.get(id)).filter((n): n is string => !!n), ...i.attendeeLogins].join(lang === 'en' ? ', ' : '、')}</td>
               <td>{excerpt(i.notes, BRIEF_NOTE_CHARS)}{i.outcomes && <div className="muted">{excerpt(i.outcomes, BRIEF_NOTE_CHARS / 2)}</div>}</td>

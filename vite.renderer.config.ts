@@ -13,5 +13,12 @@ export default defineConfig({
     target: 'chrome130',
     chunkSizeWarningLimit: 3000,
     sourcemap: true,
+    // The workspace, and the passphrase screen the desktop app shows where the OS has no keychain.
+    rollupOptions: {
+      input: {
+        workspace: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        unlock: fileURLToPath(new URL('./renderer/unlock.html', import.meta.url)),
+      },
+    },
   },
 });

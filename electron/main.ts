@@ -3,17 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEnvKeyStore } from '../backend/keys/envKeyStore.ts';
+import { KeyStoreError, readWrappedKey } from '../backend/keys/keyStore.ts';
 import { createSafeStorageKeyStore } from '../backend/keys/safeStorageKeyStore.ts';
 import { startBackendWorker, type BackendWorker } from '../backend/host/workerHost.ts';
 import { APP_URL, registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { serveBackend } from './ipc.ts';
+import { askPassphrase } from './unlockWindow.ts';
+import { secureWebPreferences } from './windowPreferences.ts';
 
 // Build layout (electron/dev/build.ts): out/app/{electron,renderer}; the worker and its Electron-ABI native
 // module in out/backend, shipped as resources/backend outside the asar in packaged builds.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preload = path.join(here, 'preload.cjs');
+const unlockPreload = path.join(here, 'unlockPreload.cjs');
 const backendDir = app.isPackaged ? path.join(process.resourcesPath, 'backend') : path.join(here, '..', '..', 'backend');
 const workerScript = pathToFileURL(path.join(backendDir, 'backend-worker.mjs'));
 
@@ -35,14 +39,34 @@ app.on('second-instance', () => {
   window?.focus();
 });
 
-/** The database key (random, wrapped by the OS keychain through safeStorage) and the worker that owns the store. */
-async function openBackend(): Promise<BackendWorker> {
+/** Opens the store in its worker with the unwrapped key, warms it for the start screen and shows the workspace. */
+async function openWorkspace(file: string, keyHex: string): Promise<void> {
+  backend = await startBackendWorker({ file, keyHex, create: !fs.existsSync(file), script: workerScript });
+  void backend.call('clients.list', {}).catch(() => undefined);
+  window = createWindow();
+}
+
+/**
+ * The database key is random and stored only wrapped: by the OS keychain through safeStorage, or where there is
+ * none (Linux `basic_text`) by a passphrase the user sets (product.md, Security).
+ */
+async function unlockAndOpen(): Promise<void> {
   const dir = app.getPath('userData');
   // Unpackaged runs (end-to-end tests, demos) may open a seeded database with its key from the environment, like the CLI.
   const seeded = app.isPackaged ? undefined : process.env.CRM_DB_FILE;
-  const file = seeded ?? path.join(dir, 'crm.db');
-  const keyStore = seeded ? createEnvKeyStore() : createSafeStorageKeyStore(safeStorage, path.join(dir, 'db-key.json'));
-  return startBackendWorker({ file, keyHex: await keyStore.loadKey(), create: !fs.existsSync(file), script: workerScript });
+  if (seeded) return openWorkspace(seeded, await createEnvKeyStore().loadKey());
+  const file = path.join(dir, 'crm.db');
+  const keyFile = path.join(dir, 'db-key.json');
+  const wrapped = readWrappedKey(keyFile);
+  const withPassphrase = () =>
+    askPassphrase({ mode: wrapped ? 'unlock' : 'create', keyFile, preload: unlockPreload, open: (keyHex) => openWorkspace(file, keyHex) });
+  if (wrapped?.backend === 'passphrase') return withPassphrase();
+  try {
+    return await openWorkspace(file, await createSafeStorageKeyStore(safeStorage, keyFile).loadKey());
+  } catch (error) {
+    if (error instanceof KeyStoreError && error.reason === 'keychain_unavailable' && !wrapped) return withPassphrase();
+    throw error;
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -54,20 +78,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: '项目融资客户管理',
     backgroundColor: '#f5f5f5',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: secureWebPreferences(preload),
   });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -83,17 +94,14 @@ app.whenReady().then(async () => {
   serveRenderer(rendererDir);
   serveBackend(() => backend, () => window?.webContents ?? null);
   try {
-    backend = await openBackend();
-    // Warm the store for the start screen while the window and renderer load.
-    void backend.call('clients.list', {}).catch(() => undefined);
+    await unlockAndOpen();
   } catch (error) {
     dialog.showErrorBox('无法打开客户数据库 / Cannot open the client database', (error as Error).message);
     app.exit(1);
     return;
   }
-  window = createWindow();
   app.on('activate', () => {
-    if (!window) window = createWindow();
+    if (!window && backend) window = createWindow();
   });
 });
 

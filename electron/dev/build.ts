@@ -27,6 +27,7 @@ await Promise.all([
     ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/app/electron/preload.cjs', format: 'cjs', banner: {}, target: 'chrome130',
     define: { CRM_METHOD_NAMES: JSON.stringify(METHOD_NAMES) },
   }),
+  build({ ...common, entryPoints: ['electron/unlockPreload.ts'], outfile: 'out/app/electron/unlockPreload.cjs', format: 'cjs', banner: {}, target: 'chrome130' }),
 ]);
 
 const root = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { name: string; version: string; description: string; license?: string };

@@ -70,8 +70,8 @@ function parse(values: ClientFormValues) {
   return parseWith(ClientFields, input, issues);
 }
 
-/** Create a client, or edit one when `client` is given. */
-export function ClientFormModal({ client, onClose, onSaved }: { client?: Client; onClose(): void; onSaved(client: Client): void }) {
+/** Create a client, or edit one when `client` is given; `referredById` creates a prospect referred by that client. */
+export function ClientFormModal({ client, referredById, onClose, onSaved }: { client?: Client; referredById?: string; onClose(): void; onSaved(client: Client): void }) {
   const { t } = useTranslation();
   const label = (field: string) => t(`clients.field.${field}`);
   const save = async (input: ClientInput) => {
@@ -79,7 +79,7 @@ export function ClientFormModal({ client, onClose, onSaved }: { client?: Client;
     onSaved(saved);
   };
   return (
-    <EntityModal title={t(client ? 'clients.editTitle' : 'clients.createTitle')} initialValues={toValues(client)} parse={parse} save={save} onClose={onClose} width={820}>
+    <EntityModal title={t(client ? 'clients.editTitle' : referredById ? 'loyalty.referralTitle' : 'clients.createTitle')} initialValues={{ ...toValues(client), ...(referredById ? { referredById } : {}) }} parse={parse} save={save} onClose={onClose} width={820}>
       <Row gutter={16}>
         <Col span={12}><Form.Item name="legalName" label={label('legalName')} required><Input autoFocus /></Form.Item></Col>
         <Col span={12}><Form.Item name="englishName" label={label('englishName')}><Input /></Form.Item></Col>

@@ -6,6 +6,7 @@ import type { ClientProfile, FeedbackEntry } from '../../shared/api/contract.ts'
 import { formatDate } from '../i18n/format.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { FeedbackFormModal } from './FeedbackFormModal.tsx';
+import { FeedbackInsights } from './FeedbackInsights.tsx';
 
 /** Feedback is append-only: entries are corrected by a superseding entry, never edited or undone in place. */
 export function FeedbackTab({ profile, onChanged }: { profile: ClientProfile; onChanged(): void }) {
@@ -16,6 +17,7 @@ export function FeedbackTab({ profile, onChanged }: { profile: ClientProfile; on
   const score = (v: number | null) => (v === null ? <span className="crm-muted">{t('common.none')}</span> : v);
   return (
     <>
+      <FeedbackInsights profile={profile} onChanged={onChanged} />
       <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} style={{ marginBottom: 12 }}>
         {t('feedback.new')}
       </Button>

@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldIssue } from '../../shared/api/errors.ts';
-import { translateIssue } from '../i18n/issues.ts';
+import { isCrossFieldRule, translateIssue } from '../i18n/issues.ts';
 import { fieldOf, type Parsed } from './issues.ts';
 import { errorText } from './errorText.ts';
 
@@ -39,7 +39,7 @@ export function EntityModal<V extends object, I>({ title, initialValues, parse, 
         continue;
       }
       // Whatever rule an empty field breaks, what the user needs to hear is that it is required.
-      const text = isBlank(values[field]) ? t('issues.required') : translateIssue(issue.message, t);
+      const text = isBlank(values[field]) && !isCrossFieldRule(issue.message) ? t('issues.required') : translateIssue(issue.message, t);
       const known = byField.get(field) ?? [];
       if (!known.includes(text)) byField.set(field, [...known, text]);
     }

@@ -99,7 +99,7 @@ export const en: Messages = {
     },
   },
   interactions: {
-    new: 'Log interaction', editTitle: 'Edit interaction', empty: 'No interactions yet',
+    new: 'Log interaction', editTitle: 'Edit interaction', empty: 'No interactions yet', followUp: 'Create a task from the next steps', followUpDue: 'Task due date',
     field: { type: 'Type', occurredAt: 'When', attendeeLogins: 'Our attendees', notes: 'Notes', outcomes: 'Outcomes', nextSteps: 'Next steps' },
   },
   feedback: {

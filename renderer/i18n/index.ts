@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zhCN.ts';
+import { meetingStrings } from '../meeting/strings.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -10,7 +11,7 @@ export const isLanguage = (value: unknown): value is Language => LANGUAGES.inclu
 /** i18next for the workspace; zh-CN is the default (product.md). */
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'] } }, en: { translation: { ...en, ...meetingStrings.en } } },
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -46,6 +46,13 @@ export function issueKey(message: string): { key: string; values: Record<string,
   return null;
 }
 
+const CROSS_FIELD_RULES = new Set(['issues.scoreRequired', 'issues.debtExceedsCost', 'issues.commitmentExceedsDebt', 'issues.dscrMinAboveAvg']);
+
+/** Rules about how fields relate (not about one field's format), whose message stays meaningful when the field is empty. */
+export function isCrossFieldRule(message: string): boolean {
+  return CROSS_FIELD_RULES.has(issueKey(message)?.key ?? '');
+}
+
 export function translateIssue(message: string, t: TFunction): string {
   const known = issueKey(message);
   return known ? t(known.key, known.values) : message;

@@ -92,7 +92,7 @@ export const zhCN = {
     },
   },
   interactions: {
-    new: '记录沟通', editTitle: '编辑沟通记录', empty: '还没有沟通记录',
+    new: '记录沟通', editTitle: '编辑沟通记录', empty: '还没有沟通记录', followUp: '按后续行动创建待办事项', followUpDue: '待办到期日',
     field: { type: '类型', occurredAt: '时间', attendeeLogins: '我方参会人', notes: '纪要', outcomes: '成果', nextSteps: '后续行动' },
   },
   feedback: {

@@ -1,14 +1,21 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { INTERACTION_TYPES, InteractionFields, type Contact, type Interaction } from '../../shared/domain/index.ts';
+import { INTERACTION_TYPES, InteractionFields, TaskFields, type Contact, type Interaction } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
-import { parseWith } from '../forms/issues.ts';
+import { parseWith, type Parsed } from '../forms/issues.ts';
+import { orNull } from '../forms/money.ts';
 import { settingsStore } from '../shell/stores.ts';
 
 type InteractionInput = z.input<typeof InteractionFields>;
+type TaskInput = z.input<typeof TaskFields>;
+/** A new interaction may come with a follow-up task made from its next steps (product.md: interactions may create tasks). */
+interface InteractionSave {
+  interaction: InteractionInput;
+  followUp: Omit<TaskInput, 'interactionId'> | null;
+}
 
 interface InteractionFormValues {
   type: string;
@@ -18,6 +25,8 @@ interface InteractionFormValues {
   notes: string;
   outcomes: string;
   nextSteps: string;
+  followUp: boolean;
+  followUpDue: string;
 }
 
 /** `datetime-local` text (local time, no zone) ↔ an ISO UTC instant. */
@@ -41,21 +50,42 @@ export function InteractionFormModal(props: { clientId: string; contacts: Contac
     attendeeContactIds: interaction?.attendeeContactIds ?? [],
     attendeeLogins: interaction?.attendeeLogins ?? (me ? [me] : []),
     notes: interaction?.notes ?? '', outcomes: interaction?.outcomes ?? '', nextSteps: interaction?.nextSteps ?? '',
+    followUp: false, followUpDue: '',
   };
-  const save = async (input: InteractionInput) => {
+  const parse = ({ followUp, followUpDue, ...values }: InteractionFormValues): Parsed<InteractionSave> => {
+    const parsed = parseWith(InteractionFields, {
+      ...values, clientId, projectId: interaction?.projectId ?? null, occurredAt: fromLocalInput(values.occurredAt),
+    });
+    if (!followUp) return parsed.ok ? { ok: true, input: { interaction: parsed.input, followUp: null } } : parsed;
+    const task = {
+      title: values.nextSteps.trim().split('\n')[0]?.slice(0, 300) ?? '', details: values.nextSteps,
+      dueDate: orNull(followUpDue), assigneeLogin: me || values.attendeeLogins[0] || '', status: 'open' as const, clientId, projectId: null,
+    };
+    const taskParsed = parseWith(TaskFields.omit({ interactionId: true }), task);
+    // The task's fields are not on this form: report them on the inputs they come from.
+    const fieldFor: Record<string, string> = { title: 'nextSteps', dueDate: 'followUpDue', assigneeLogin: 'attendeeLogins' };
+    const issues = [
+      ...(parsed.ok ? [] : parsed.issues),
+      ...(taskParsed.ok ? [] : taskParsed.issues.map((i) => ({ ...i, path: fieldFor[i.path] ?? 'followUp' }))),
+    ];
+    if (!parsed.ok || !taskParsed.ok) return { ok: false, issues };
+    return { ok: true, input: { interaction: parsed.input, followUp: taskParsed.input } };
+  };
+  const save = async ({ interaction: input, followUp }: InteractionSave) => {
     if (interaction) {
       const { clientId: _fixed, ...patch } = input;
       await call('interactions.update', { id: interaction.id, patch });
-    } else await call('interactions.create', input);
+    } else {
+      const created = await call('interactions.create', input);
+      if (followUp) await call('tasks.create', { ...followUp, interactionId: created.id });
+    }
     onSaved();
   };
   return (
     <EntityModal
       title={t(interaction ? 'interactions.editTitle' : 'interactions.new')}
       initialValues={initialValues}
-      parse={(values) =>
-        parseWith(InteractionFields, { ...values, clientId, projectId: interaction?.projectId ?? null, occurredAt: fromLocalInput(values.occurredAt) })
-      }
+      parse={parse}
       save={save}
       onClose={onClose}
       width={820}
@@ -76,6 +106,14 @@ export function InteractionFormModal(props: { clientId: string; contacts: Contac
         <Col span={24}><Form.Item name="notes" label={label('notes')}><Input.TextArea rows={5} autoFocus /></Form.Item></Col>
         <Col span={12}><Form.Item name="outcomes" label={label('outcomes')}><Input.TextArea rows={3} /></Form.Item></Col>
         <Col span={12}><Form.Item name="nextSteps" label={label('nextSteps')}><Input.TextArea rows={3} /></Form.Item></Col>
+        {!interaction && (
+          <>
+            <Col span={12}>
+              <Form.Item name="followUp" valuePropName="checked"><Checkbox>{t('interactions.followUp')}</Checkbox></Form.Item>
+            </Col>
+            <Col span={12}><Form.Item name="followUpDue" label={t('interactions.followUpDue')}><Input type="date" /></Form.Item></Col>
+          </>
+        )}
       </Row>
     </EntityModal>
   );

@@ -10,6 +10,7 @@ import { FeedbackTab } from '../feedback/FeedbackTab.tsx';
 import { errorText } from '../forms/errorText.ts';
 import { useUndoableDelete } from '../forms/useUndoableDelete.tsx';
 import { InteractionsTab } from '../interactions/InteractionsTab.tsx';
+import { MeetingButtons } from '../meeting/MeetingButtons.tsx';
 import { ProjectsTab } from '../projects/ProjectsTab.tsx';
 import { navigate, routeHref } from '../shell/router.ts';
 import { clientListStore } from '../shell/stores.ts';
@@ -74,6 +75,7 @@ export function ClientProfilePage({ clientId, tab }: { clientId: string; tab: st
             </Space>
           </div>
           <Space>
+            <MeetingButtons clientId={client.id} />
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             <Popconfirm
               title={t('common.confirmDelete', { name: client.legalName })}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ClientsPage } from '../clients/ClientsPage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { MeField } from '../settings/MeField.tsx';
+import { ClientModeGuard } from '../feedback/ClientModeGuard.tsx';
 import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
@@ -13,6 +14,7 @@ import { settingsStore, useSettings } from './stores.ts';
 // The list is the start screen; the profile and tasks screens load on first use.
 const ClientProfilePage = lazy(() => import('../profile/ClientProfilePage.tsx').then((m) => ({ default: m.ClientProfilePage })));
 const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const MeetingPage = lazy(() => import('../meeting/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 
 // Placeholder and secondary text darker than antd's defaults, for WCAG AA contrast.
 const THEME = { token: { colorPrimary: '#0b57d0', borderRadius: 6, colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c41d1d', colorSuccess: '#237804', colorWarning: '#ad4e00' },
@@ -37,6 +39,7 @@ export function App() {
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
       <AntApp>
+        <ClientModeGuard>
         <Layout style={{ height: '100vh' }}>
           <Layout.Header className="crm-header">
             <Typography.Title level={1} className="crm-brand">{t('app.title')}</Typography.Title>
@@ -63,10 +66,12 @@ export function App() {
                 {route.name === 'clients' && <ClientsPage />}
                 {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} />}
                 {route.name === 'tasks' && <TasksPage />}
+                {route.name === 'meeting' && <MeetingPage key={route.id} clientId={route.id} />}
               </Suspense>
             </main>
           </Layout.Content>
         </Layout>
+        </ClientModeGuard>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,10 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'clients' } | { name: 'client'; id: string; tab?: string } | { name: 'tasks' };
+export type Route =
+  | { name: 'clients' } | { name: 'client'; id: string; tab?: string } | { name: 'tasks' }
+  | { name: 'meeting'; id: string } | { name: 'survey'; id: string };
 
 /** Routes live in the URL hash so that a reload keeps the user where they were. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'clients' && parts[1] && parts[2] === 'meeting') return { name: 'meeting', id: parts[1] };
+  if (parts[0] === 'survey' && parts[1]) return { name: 'survey', id: parts[1] };
   if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1], ...(parts[2] ? { tab: parts[2] } : {}) };
   if (parts[0] === 'tasks') return { name: 'tasks' };
   return { name: 'clients' };
@@ -18,6 +22,10 @@ export function routeHref(route: Route): string {
       return '#/tasks';
     case 'client':
       return `#/clients/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
+    case 'meeting':
+      return `#/clients/${encodeURIComponent(route.id)}/meeting`;
+    case 'survey':
+      return `#/survey/${encodeURIComponent(route.id)}`;
   }
 }
 

@@ -52,7 +52,8 @@ async function main(argv: string[]): Promise<number> {
     backend = await startBackendWorker({ file, keyHex, create: values.create ?? false });
   } catch (error) {
     console.error(`Cannot open ${file}: ${(error as Error).message}`);
-    return 1;
+    // The worker rehydrates the store's error name; a wrong key is a key problem like a malformed one.
+    return (error as Error).name === 'WrongKeyError' ? 2 : 1;
   }
   // Prime the page cache for the start screen, so the first page view does not wait on a cold encrypted file.
   await backend.call('clients.list', {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalToMinor, formatMoney, formatMoneyCompact, minorToDecimal } from '../../../renderer/i18n/format.ts';
-import { issueKey } from '../../../renderer/i18n/issues.ts';
+import { isCrossFieldRule, issueKey } from '../../../renderer/i18n/issues.ts';
 import { parseWith } from '../../../renderer/forms/issues.ts';
 import { orderTasks } from '../../../renderer/tasks/taskOrder.ts';
 import { ContactFields } from '../../../shared/domain/index.ts';
@@ -38,6 +38,11 @@ describe('field messages', () => {
     expect(issueKey('must have at most 200 characters')).toEqual({ key: 'issues.maxChars', values: { n: '200' } });
     expect(issueKey('fails the GB 32100-2015 check character')?.key).toBe('issues.usccChecksum');
     expect(issueKey('something new')).toBeNull();
+  });
+
+  it('tells cross-field rules apart from a field\'s own format rules', () => {
+    expect(isCrossFieldRule('a CSAT or an NPS score is required')).toBe(true);
+    expect(isCrossFieldRule('must be one of the listed industries')).toBe(false);
   });
 
   it('reports a conversion problem instead of the schema message for the same field', () => {

@@ -1,0 +1,52 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { createPassphraseKeyStore, MIN_PASSPHRASE_LENGTH } from '../backend/keys/passphraseKeyStore.ts';
+import { KeyStoreError } from '../backend/keys/keyStore.ts';
+import type { UnlockBridge } from '../renderer/unlock/unlockBridge.ts';
+import { APP_HOST, APP_SCHEME } from './appProtocol.ts';
+import { secureWebPreferences } from './windowPreferences.ts';
+
+const UNLOCK_URL = `${APP_SCHEME}://${APP_HOST}/unlock.html`;
+type SubmitResult = Awaited<ReturnType<UnlockBridge['submit']>>;
+
+/**
+ * Where the OS offers no keychain (Linux `basic_text`), the database key is wrapped by a passphrase (product.md):
+ * this small window asks for it (or, on first start, for a new one) and hands the unwrapped key to `open`.
+ * Resolves once the database is open; closing the window quits the app as usual.
+ */
+export function askPassphrase(options: { mode: 'create' | 'unlock'; keyFile: string; preload: string; open(keyHex: string): Promise<void> }): void {
+  const win = new BrowserWindow({
+    width: 520, height: 460, resizable: false, show: false, title: 'PF CRM', backgroundColor: '#0f2a4a',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  const fromThisWindow = (event: Electron.IpcMainInvokeEvent) =>
+    !win.isDestroyed() && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && event.senderFrame?.url === UNLOCK_URL;
+
+  ipcMain.handle('crm:unlock-mode', (event) => (fromThisWindow(event) ? options.mode : null));
+  ipcMain.handle('crm:unlock', async (event, passphrase: unknown): Promise<SubmitResult> => {
+    if (!fromThisWindow(event) || typeof passphrase !== 'string' || passphrase.length > 1024)
+      return { ok: false, reason: 'failed', message: 'Refused' };
+    if (options.mode === 'create' && passphrase.length < MIN_PASSPHRASE_LENGTH) return { ok: false, reason: 'too_short', message: '' };
+    let keyHex: string;
+    try {
+      keyHex = await createPassphraseKeyStore(options.keyFile, passphrase).loadKey();
+    } catch (error) {
+      if (error instanceof KeyStoreError && error.reason === 'wrong_passphrase') {
+        // Slow down guessing beyond scrypt's own cost.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return { ok: false, reason: 'wrong_passphrase', message: '' };
+      }
+      return { ok: false, reason: 'failed', message: (error as Error).message };
+    }
+    try {
+      await options.open(keyHex);
+    } catch (error) {
+      return { ok: false, reason: 'failed', message: (error as Error).message };
+    }
+    ipcMain.removeHandler('crm:unlock-mode');
+    ipcMain.removeHandler('crm:unlock');
+    win.close();
+    return { ok: true };
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(UNLOCK_URL);
+}

@@ -1,0 +1,52 @@
+import { FormOutlined, SmileOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../backend.ts';
+import { clientModeStore } from '../feedback/clientMode.ts';
+import { SetPinDialog } from '../feedback/PinDialog.tsx';
+import { navigate } from '../shell/router.ts';
+
+/** Profile header buttons: meeting mode (or resume its draft) and the client-facing survey (needs the RM's PIN set). */
+export function MeetingButtons({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const [hasDraft, setHasDraft] = useState(false);
+  const [settingPin, setSettingPin] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    call('drafts.get', { clientId }).then((d) => current && setHasDraft(d !== null), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [clientId]);
+
+  const startSurvey = () => {
+    clientModeStore.getState().lock(clientId);
+    navigate({ name: 'survey', id: clientId }, true);
+  };
+  const openSurvey = async () => {
+    const { isSet } = await call('settings.pinStatus', {});
+    if (isSet) startSurvey();
+    else setSettingPin(true);
+  };
+
+  return (
+    <>
+      <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => navigate({ name: 'meeting', id: clientId })} data-testid="meeting-mode">
+        {t(hasDraft ? 'meeting.resume' : 'meeting.open')}
+      </Button>
+      <Button icon={<SmileOutlined aria-hidden />} onClick={() => void openSurvey()}>{t('survey.open')}</Button>
+      {settingPin && (
+        <SetPinDialog
+          isSet={false}
+          onCancel={() => setSettingPin(false)}
+          onSaved={() => {
+            setSettingPin(false);
+            startSurvey();
+          }}
+        />
+      )}
+    </>
+  );
+}

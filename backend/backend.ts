@@ -18,6 +18,8 @@ import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
 import { recordChange } from './sync/outbox.ts';
+import { DeviceSync } from './sync/device.ts';
+import { v7 as uuidv7 } from 'uuid';
 
 export interface BackendOptions {
   file: string;
@@ -33,6 +35,8 @@ export interface Backend {
   /** The same methods, typed. */
   readonly api: Api;
   readonly store: Store;
+  /** Background sync with the central server, when signed in. */
+  readonly sync: DeviceSync;
   close(): void;
 }
 
@@ -43,6 +47,7 @@ const CRUD_ENTITIES: EntityName[] = ['clients', 'contacts', 'projects', 'interac
 export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
   const timestamp = () => now().toISOString();
   const facets = new ClientFacets(store);
+  const deviceSync = new DeviceSync(store);
   const today = () => timestamp().slice(0, 10);
 
   const rules: Partial<Record<EntityName, WriteRules>> = {
@@ -135,6 +140,32 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   handlers['search.query'] = (input: z.output<(typeof contract)['search.query']['input']>) => ({ hits: search(store, input) });
   handlers['store.stats'] = () => storeStats(store);
   Object.assign(handlers, meetingHandlers(store, timestamp, (method, input) => callSync(method, input) as never));
+  handlers['sync.status'] = () => deviceSync.status();
+  handlers['sync.signIn'] = (input: { serverUrl: string; login: string; password: string }) => deviceSync.signIn(input.serverUrl, input.login, input.password);
+  handlers['sync.signOut'] = () => deviceSync.signOut();
+  handlers['sync.run'] = () => deviceSync.run();
+  handlers['sync.conflicts'] = (input: { clientId?: string }) => deviceSync.conflicts(input.clientId);
+  handlers['sync.rejections'] = () =>
+    (store.prepare('SELECT * FROM sync_rejections ORDER BY rejectedAt DESC').all() as Array<Record<string, string>>).map((r) => ({
+      ...r, changes: JSON.parse(r.changes!) as Record<string, unknown>, issues: JSON.parse(r.issues!) as unknown[],
+    }));
+  handlers['sync.resolveConflict'] = (input: { id: string; resolution: 'kept' | 'took_other' | 'merged'; mergedValue?: string }) =>
+    store.transaction(() => {
+      const conflict = deviceSync.conflicts().find((c) => c.id === input.id);
+      if (!conflict) throw new ApiError('not_found', `No unresolved conflict with id ${input.id}.`);
+      if (input.resolution === 'merged' && conflict.kind !== 'divergent_text') throw ApiError.field('resolution', 'only two versions of a text can be merged');
+      const at = timestamp();
+      const entity = conflict.entity as EntityName;
+      if (input.resolution !== 'kept') {
+        const value = input.resolution === 'took_other' ? conflict.otherValue : input.mergedValue;
+        write(entity, (now) => updateRecord(store, entity, conflict.recordId, { [conflict.field]: value }, now, rules[entity]));
+      }
+      const version = store.prepare('SELECT version FROM sync_conflicts WHERE id = ?').pluck().get(input.id) as number;
+      store.prepare('UPDATE sync_conflicts SET resolvedAt = ? WHERE id = ?').run(at, input.id);
+      store.prepare('INSERT INTO sync_outbox (changeId, entity, recordId, clientId, baseVersion, changes, madeAt, isCreate) VALUES (?, ?, ?, ?, ?, ?, ?, 0)')
+        .run(uuidv7(), 'conflicts', input.id, conflict.clientId, version, JSON.stringify({ resolvedAt: at, resolution: input.resolution, updatedAt: at }), at);
+      return { id: input.id, resolvedAt: at };
+    });
   handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
 
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
@@ -155,7 +186,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     call: async (method, input) => callSync(method, input),
     api,
     store,
-    close: () => store.close(),
+    sync: deviceSync,
+    close: () => {
+      deviceSync.stop();
+      store.close();
+    },
   };
 }
 

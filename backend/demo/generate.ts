@@ -105,6 +105,12 @@ export class DemoGenerator {
     return this.batch;
   }
 
+  /** Adds id, timestamps and tombstone to a record (no object spread: this runs 1.5 million times). */
+  private readonly stamp = <T extends object>(ms: number, record: T): T & { id: string; createdAt: string; updatedAt: string; deletedAt: null } => {
+    const at = isoInstant(ms);
+    return Object.assign(record, { id: this.random.uuid(this.idClock++), createdAt: at, updatedAt: at, deletedAt: null });
+  };
+
   private readonly meta = (ms: number) => {
     const at = isoInstant(ms);
     return { id: this.random.uuid(this.idClock++), createdAt: at, updatedAt: at, deletedAt: null };
@@ -143,7 +149,7 @@ export class DemoGenerator {
   private client(n: number): void {
     const { random, anchor, options } = this;
     const insert = this.insert;
-    const meta = this.meta;
+    const stamp = this.stamp;
     const person = this.person;
     const rms = this.rms;
     const [region, regionZh, regionEn, regionCode] = random.pick(REGION_NAMES);
@@ -156,8 +162,7 @@ export class DemoGenerator {
     const ownerLogin = options.owner ?? rms[n % rms.length]!;
     const status = random.weighted([['active', 70], ['prospect', 15], ['dormant', 10], ['lost', 5]] as const);
     const rating = random.weighted(RATING_WEIGHTS);
-    const client = {
-      ...meta(createdMs),
+    const client = stamp(createdMs, {
       legalName: `${regionZh}${s1}${s2}${industryZh}${suffixZh}`,
       englishName: `${regionEn} ${e1}${e2.toLowerCase()} ${industryEn} ${suffixEn}`,
       creditCode: creditCode(random, regionCode),
@@ -175,20 +180,20 @@ export class DemoGenerator {
       notes: '',
       segmentId: null,
       lastContactAt: null,
-    };
+    });
     insert('clients', client, SEARCH_SOURCES.client);
 
     const contacts: Array<{ id: string; name: string }> = [];
     for (let k = random.int(1, 5); k > 0; k--) {
       const [title, department, decision] = random.pick(CONTACT_TITLES);
       const name = person();
-      const contact = {
-        ...meta(createdMs + k * 1000), clientId: client.id, name, title, department,
+      const contact = stamp(createdMs + k * 1000, {
+        clientId: client.id, name, title, department,
         phone: `1${random.int(3, 9)}${random.int(0, 999_999_999).toString().padStart(9, '0')}`,
         email: `${['li', 'wang', 'zhang', 'chen', 'liu'][k % 5]}${random.int(1, 999)}@example-${n}.cn`,
         wechatId: random.chance(0.5) ? `wx_${random.int(100000, 999999)}` : '',
         isDecisionMaker: decision,
-      };
+      });
       insert('contacts', contact, SEARCH_SOURCES.contact);
       contacts.push(contact);
     }
@@ -211,15 +216,15 @@ export class DemoGenerator {
       }
       const covenant = random.pick([1.1, 1.15, 1.2, 1.25, 1.3]);
       const dscrMin = Math.round((covenant - 0.1 + random.next() * 0.6) * 100) / 100;
-      const project = {
-        ...meta(createdMs + 10_000 + k), clientId: client.id, name, sector: projectSector, currency,
+      const project = stamp(createdMs + 10_000 + k, {
+        clientId: client.id, name, sector: projectSector, currency,
         totalCostMinor: totalCost, debtAmountMinor: debt, ourCommitmentMinor: commitment,
         tenorMonths: random.pick([60, 84, 120, 180, 240, 300]), marginBps: random.int(60, 350), stage, stageDates,
         expectedCloseDate: stageIndex >= 0 && stageIndex < 5 ? isoDate(anchor + random.int(30, 400) * DAY) : null,
         dscrMin, dscrAvg: Math.round((dscrMin + random.next() * 0.4) * 100) / 100, covenantMinDscr: covenant,
         sponsor: random.pick(SPONSORS), spvName: `${name.slice(0, 4)}项目有限公司`,
         syndicateMembers: Array.from({ length: random.int(0, 4) }, () => random.pick(SYNDICATE_BANKS)),
-      };
+      });
       insert('projects', project);
       projects.push(project);
     }
@@ -231,36 +236,36 @@ export class DemoGenerator {
       const sentence = () =>
         random.pick(NOTE_SENTENCES).replace('{project}', project?.name ?? '新项目').replace('{contact}', contact.name);
       const whenMs = anchor - random.int(1, Math.max(2, Math.floor((anchor - createdMs) / DAY))) * DAY + random.int(8, 18) * 3_600_000;
-      const interaction = {
-        ...meta(whenMs), clientId: client.id, projectId: project?.id ?? null,
+      const interaction = stamp(whenMs, {
+        clientId: client.id, projectId: project?.id ?? null,
         type: random.weighted([['meeting', 40], ['call', 35], ['visit', 15], ['email', 10]] as const),
         occurredAt: isoInstant(whenMs), attendeeContactIds: [contact.id], attendeeLogins: [ownerLogin],
         notes: random.chance(0.5) ? sentence() + sentence() : sentence(),
         outcomes: random.pick(OUTCOMES), nextSteps: random.pick(NEXT_STEPS),
-      };
+      });
       insert('interactions', interaction, SEARCH_SOURCES.interaction);
       interactions.push(interaction.id);
     }
 
     for (let k = random.weighted([[0, 20], [1, 30], [2, 30], [3, 15], [4, 5]] as const); k > 0; k--) {
       const whenMs = anchor - random.int(1, 700) * DAY;
-      insert('feedback', {
-        ...meta(whenMs), clientId: client.id, interactionId: random.chance(0.5) ? random.pick(interactions) : null,
+      insert('feedback', stamp(whenMs, {
+        clientId: client.id, interactionId: random.chance(0.5) ? random.pick(interactions) : null,
         csat: random.weighted([[1, 3], [2, 5], [3, 15], [4, 42], [5, 35]] as const),
         nps: random.weighted([[3, 3], [5, 5], [6, 7], [7, 15], [8, 25], [9, 25], [10, 20]] as const),
         comment: random.pick(FEEDBACK_COMMENTS), channel: random.pick(['meeting', 'survey', 'call'] as const),
         givenOn: isoDate(whenMs), capturedBy: ownerLogin, supersedesId: null,
-      });
+      }));
     }
 
     for (let k = random.int(1, 5); k > 0; k--) {
       const dueMs = anchor + random.int(-60, 90) * DAY;
-      insert('tasks', {
-        ...meta(anchor - random.int(1, 90) * DAY), title: random.pick(TASK_TITLES), details: '', dueDate: isoDate(dueMs),
+      insert('tasks', stamp(anchor - random.int(1, 90) * DAY, {
+        title: random.pick(TASK_TITLES), details: '', dueDate: isoDate(dueMs),
         assigneeLogin: ownerLogin,
         status: dueMs < anchor ? random.weighted([['done', 70], ['open', 25], ['cancelled', 5]] as const) : random.weighted([['open', 80], ['in_progress', 20]] as const),
         clientId: client.id, projectId: projects.length && random.chance(0.5) ? random.pick(projects).id : null, interactionId: null,
-      });
+      }));
     }
   }
 

@@ -19,6 +19,7 @@ const options = workerData as { file: string; keyHex: string; create?: boolean }
 let backend: Backend;
 try {
   backend = openBackend(options);
+  backend.sync.start();
   port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: { name: (error as Error).name, message: (error as Error).message } });

@@ -137,6 +137,41 @@ export type BriefExport = z.input<typeof BriefExport>;
 
 const FeedbackCorrection = z.object({ supersedesId: Id, id: Id.optional() }).and(FeedbackFields);
 
+export const SyncStatus = z.object({
+  serverUrl: z.string().nullable(),
+  login: z.string().nullable(),
+  signedIn: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  pendingChanges: z.number().int(),
+  unresolvedConflicts: z.number().int(),
+  rejectedChanges: z.number().int(),
+  running: z.boolean(),
+  /** What the running sync is doing: records pushed or pulled so far. */
+  progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int() }).nullable(),
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncConflictView = z.object({
+  id: Id,
+  entity: z.string(),
+  recordId: Id,
+  clientId: Id.nullable(),
+  field: z.string(),
+  kind: z.enum(['overwritten', 'divergent_text']),
+  keptValue: z.unknown(),
+  otherValue: z.unknown(),
+  keptBy: z.string(),
+  otherBy: z.string(),
+  createdAt: z.string(),
+});
+export type SyncConflictView = z.infer<typeof SyncConflictView>;
+
+export const SyncRejectionView = z.object({
+  changeId: Id, entity: z.string(), recordId: Id, changes: z.record(z.string(), z.unknown()),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })), rejectedAt: z.string(),
+});
+
 /** Every method the renderer, CLI and tests may call on the backend. The renderer never sends SQL. */
 export const contract = {
   ...crud('clients', ClientFields, Client, []),
@@ -161,6 +196,27 @@ export const contract = {
   ...meetingMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
+  'sync.status': method(z.object({}).default({}), SyncStatus),
+  /** Where and as whom to sync; signing in keeps the device session inside the encrypted store. */
+  'sync.signIn': method(
+    z.object({
+      serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+      login: Login,
+      password: z.string().min(1, { message: 'is required' }).max(1024),
+    }),
+    SyncStatus,
+  ),
+  'sync.signOut': method(z.object({}).default({}), SyncStatus),
+  /** Runs one sync now (push, then pull) and returns the status after it. */
+  'sync.run': method(z.object({}).default({}), SyncStatus),
+  'sync.conflicts': method(z.object({ clientId: Id.optional() }).default({}), z.array(SyncConflictView)),
+  'sync.rejections': method(z.object({}).default({}), z.array(SyncRejectionView)),
+  /** keep: the record's value stays; take_other: the other version replaces it; merge: `mergedValue` does. */
+  'sync.resolveConflict': method(
+    z.object({ id: Id, resolution: z.enum(['kept', 'took_other', 'merged']), mergedValue: z.string().max(100_000).optional() })
+      .refine((r) => r.resolution !== 'merged' || r.mergedValue !== undefined, { path: ['mergedValue'], message: 'is required to merge' }),
+    z.object({ id: Id, resolvedAt: z.string() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

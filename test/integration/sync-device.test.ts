@@ -139,6 +139,46 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect(pulledRows).toBe(total);
   });
 
+  it('signs in, syncs, lists conflicts and resolves one through the app API', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const b = device();
+    const signIn = (d: Backend) => d.api['sync.signIn']({ serverUrl: s.url, login: 'li.wei', password: TEST_PASSWORD });
+    expect((await signIn(a)).signedIn).toBe(true);
+    await signIn(b);
+    const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    expect((await a.api['sync.status']({})).pendingChanges).toBe(1);
+    expect((await a.api['sync.run']({})).pendingChanges).toBe(0);
+    await b.api['sync.run']({});
+    await a.api['clients.update']({ id: client.id, patch: { notes: '甲:客户计划明年扩建' } });
+    await b.api['clients.update']({ id: client.id, patch: { notes: '乙:客户担心电价下调' } });
+    await a.api['sync.run']({});
+    const status = await b.api['sync.run']({});
+    expect(status).toMatchObject({ unresolvedConflicts: 1, lastError: null });
+    const [conflict] = await b.api['sync.conflicts']({ clientId: client.id });
+    expect(conflict).toMatchObject({ field: 'notes', kind: 'divergent_text', keptValue: '甲:客户计划明年扩建', otherValue: '乙:客户担心电价下调' });
+    const bad = await b.api['sync.resolveConflict']({ id: conflict!.id, resolution: 'merged' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'invalid_input', issues: [{ path: 'mergedValue' }] });
+    await b.api['sync.resolveConflict']({ id: conflict!.id, resolution: 'merged', mergedValue: '甲:客户计划明年扩建;乙:客户担心电价下调' });
+    expect((await b.api['sync.run']({})).unresolvedConflicts).toBe(0);
+    await a.api['sync.run']({});
+    expect((await a.api['clients.get']({ id: client.id })).notes).toBe('甲:客户计划明年扩建;乙:客户担心电价下调');
+    expect((await a.api['sync.status']({})).unresolvedConflicts).toBe(0);
+  });
+
+  it('reports a wrong password as a field error and an unreachable server in the status', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const wrong = await a.api['sync.signIn']({ serverUrl: s.url, login: 'li.wei', password: 'not the password' }).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'invalid_input', issues: [{ path: 'password' }] });
+    await a.api['sync.signIn']({ serverUrl: s.url, login: 'li.wei', password: TEST_PASSWORD });
+    await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    await s.app.close();
+    const status = await a.api['sync.run']({});
+    expect(status.lastError?.code).toBe('unreachable');
+    expect(status.pendingChanges).toBe(1);
+  });
+
   it('sets aside a change the server refuses as out of scope and pushes the rest', async () => {
     const s = await server(dialect);
     const a = device();

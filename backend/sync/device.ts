@@ -1,0 +1,154 @@
+import type { SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/errors.ts';
+import type { Store } from '../store/store.ts';
+import { syncOnce } from './engine.ts';
+import { SyncHttpError, SyncServer } from './http.ts';
+import { pendingChanges } from './outbox.ts';
+import { deviceId, readState, writeState } from './state.ts';
+
+/** Retry delays after a failed background sync (network, 5xx): 15 s doubling to 15 min. */
+const BACKOFF_MS = [15_000, 30_000, 60_000, 120_000, 300_000, 900_000];
+const INTERVAL_MS = 60_000;
+
+/**
+ * Sync as the app runs it: settings and the device session live in the encrypted store (whose key
+ * the OS keychain protects), a background loop syncs every minute and backs off after failures, and
+ * the status says what is going on. Local edits never wait for any of this.
+ */
+export class DeviceSync {
+  private running: Promise<SyncStatus> | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly onChange: () => void = () => undefined,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  status(): SyncStatus {
+    const error = readState(this.store, 'lastError');
+    return {
+      serverUrl: readState(this.store, 'serverUrl'),
+      login: readState(this.store, 'login'),
+      signedIn: readState(this.store, 'token') !== null,
+      lastSyncAt: readState(this.store, 'lastSyncAt'),
+      pendingChanges: pendingChanges(this.store),
+      unresolvedConflicts: this.store.prepare('SELECT count(*) FROM sync_conflicts WHERE resolvedAt IS NULL').pluck().get() as number,
+      rejectedChanges: this.store.prepare('SELECT count(*) FROM sync_rejections').pluck().get() as number,
+      running: this.running !== null,
+      progress: this.progress,
+      lastError: error ? (JSON.parse(error) as SyncStatus['lastError']) : null,
+    };
+  }
+
+  async signIn(serverUrl: string, login: string, password: string): Promise<SyncStatus> {
+    const server = new SyncServer(serverUrl, this.fetchImpl);
+    try {
+      const { token, user } = await server.login({ login, password, deviceId: deviceId(this.store), deviceName: 'CRM desktop' });
+      this.store.transaction(() => {
+        const previous = readState(this.store, 'login');
+        if (previous && previous !== login && pendingChanges(this.store) > 0)
+          throw new ApiError('conflict', `This device has unsent changes made as ${previous}; sync them as ${previous} before signing in as someone else.`);
+        writeState(this.store, 'serverUrl', serverUrl);
+        writeState(this.store, 'login', login);
+        writeState(this.store, 'role', user.role);
+        writeState(this.store, 'token', token);
+        this.store.prepare(`DELETE FROM sync_state WHERE key = 'lastError'`).run();
+      });
+    } catch (error) {
+      if (error instanceof SyncHttpError) throw new ApiError(error.status === 401 ? 'invalid_input' : 'internal', error.message, error.status === 401 ? [{ path: 'password', message: 'login or password is not correct' }] : []);
+      throw error;
+    }
+    this.failures = 0;
+    this.schedule(0);
+    return this.status();
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    const token = readState(this.store, 'token');
+    const url = readState(this.store, 'serverUrl');
+    if (token && url) {
+      const server = new SyncServer(url, this.fetchImpl);
+      server.useToken(token);
+      await server.logout().catch(() => undefined);
+    }
+    this.store.transaction(() => this.store.prepare(`DELETE FROM sync_state WHERE key = 'token'`).run());
+    this.stop();
+    return this.status();
+  }
+
+  /** One sync now; concurrent calls share the running one. */
+  run(): Promise<SyncStatus> {
+    this.running ??= this.syncNow().finally(() => {
+      this.running = null;
+      this.progress = null;
+      this.onChange();
+    });
+    return this.running;
+  }
+
+  private async syncNow(): Promise<SyncStatus> {
+    const url = readState(this.store, 'serverUrl');
+    const token = readState(this.store, 'token');
+    if (!url || !token) throw new ApiError('invalid_input', 'Sign in to a sync server first.', [{ path: 'serverUrl', message: 'is required' }]);
+    const server = new SyncServer(url, this.fetchImpl);
+    server.useToken(token);
+    try {
+      await syncOnce(this.store, server, {
+        role: (readState(this.store, 'role') as 'rm' | 'team_lead' | 'admin' | null) ?? 'rm',
+        onProgress: (phase, done) => {
+          this.progress = { phase, done };
+          this.onChange();
+        },
+      });
+      this.store.transaction(() => this.store.prepare(`DELETE FROM sync_state WHERE key = 'lastError'`).run());
+      this.failures = 0;
+    } catch (error) {
+      const http = error instanceof SyncHttpError ? error : null;
+      const lastError = { code: http?.code ?? 'internal', message: (error as Error).message, at: new Date().toISOString() };
+      this.store.transaction(() => {
+        writeState(this.store, 'lastError', JSON.stringify(lastError));
+        // A session the server no longer accepts must be signed in again; the outbox stays.
+        if (http?.status === 401) this.store.prepare(`DELETE FROM sync_state WHERE key = 'token'`).run();
+      });
+      this.failures++;
+    }
+    return this.status();
+  }
+
+  /** Background sync: every minute while signed in, sooner after a local edit, later after failures. */
+  start(): void {
+    this.schedule(5_000);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(delay: number): void {
+    this.stop();
+    this.timer = setTimeout(() => {
+      if (readState(this.store, 'token') === null) return;
+      void this.run().then(() => {
+        const failed = this.failures > 0;
+        const retryable = failed && readState(this.store, 'token') !== null;
+        if (!failed) this.schedule(INTERVAL_MS);
+        else if (retryable) this.schedule(BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)]!);
+      });
+    }, delay);
+    this.timer.unref();
+  }
+
+  conflicts(clientId?: string): SyncConflictView[] {
+    const rows = this.store
+      .prepare(`SELECT id, data FROM sync_conflicts WHERE resolvedAt IS NULL ${clientId ? 'AND clientId = ?' : ''} ORDER BY json_extract(data, '$.detectedSeq'), id`)
+      .all(...(clientId ? [clientId] : [])) as Array<{ id: string; data: string }>;
+    return rows.map(({ id, data }) => {
+      const c = JSON.parse(data) as Omit<SyncConflictView, 'id'>;
+      return { id, entity: c.entity, recordId: c.recordId, clientId: c.clientId, field: c.field, kind: c.kind, keptValue: c.keptValue, otherValue: c.otherValue, keptBy: c.keptBy, otherBy: c.otherBy, createdAt: c.createdAt };
+    });
+  }
+}

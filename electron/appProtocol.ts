@@ -1,11 +1,9 @@
 import { protocol } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { APP_HOST, APP_SCHEME } from './appUrl.ts';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'crm';
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -40,14 +38,4 @@ export function serveRenderer(rendererDir: string): void {
       return new Response('Not found', { status: 404 });
     }
   });
-}
-
-/** True for the app's own top-level page, the only frame allowed to call the backend. */
-export function isAppUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
 }

@@ -1,14 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isAppUrl } from './appProtocol.ts';
-
-const isWebLink = (raw: string): boolean => {
-  try {
-    const { protocol } = new URL(raw);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
+import { isAppUrl, isWebLink } from './appUrl.ts';
 
 /**
  * Electron security checklist, applied to every web contents the app ever creates:

@@ -1,9 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { settle, type CallResult } from '../shared/api/bridge.ts';
-import { contract, isMethodName } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
-import { isAppUrl } from './appProtocol.ts';
+import { APP_URL } from './appUrl.ts';
+import { validateCall } from './callValidation.ts';
 
 export const CALL_CHANNEL = 'crm:call';
 
@@ -16,14 +16,12 @@ export function serveBackend(backend: () => BackendWorker | null, window: () => 
     return settle(async () => {
       const frame = event.senderFrame;
       const contents = window();
-      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !isAppUrl(frame.url))
+      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !frame.url.startsWith(APP_URL))
         throw new ApiError('internal', 'Refused a call from an unexpected frame');
-      if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${String(method)}`);
-      const parsed = contract[method].input.safeParse(input);
-      if (!parsed.success) throw ApiError.invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const name = validateCall(method, input);
       const worker = backend();
       if (!worker) throw new ApiError('store_locked', 'The database is not open');
-      return worker.call(method, input);
+      return worker.call(name, input);
     });
   });
 }

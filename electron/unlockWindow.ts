@@ -2,10 +2,9 @@ import { BrowserWindow, ipcMain } from 'electron';
 import { createPassphraseKeyStore, MIN_PASSPHRASE_LENGTH } from '../backend/keys/passphraseKeyStore.ts';
 import { KeyStoreError } from '../backend/keys/keyStore.ts';
 import type { UnlockBridge } from '../renderer/unlock/unlockBridge.ts';
-import { APP_HOST, APP_SCHEME } from './appProtocol.ts';
+import { UNLOCK_URL } from './appUrl.ts';
 import { secureWebPreferences } from './windowPreferences.ts';
 
-const UNLOCK_URL = `${APP_SCHEME}://${APP_HOST}/unlock.html`;
 type SubmitResult = Awaited<ReturnType<UnlockBridge['submit']>>;
 
 /**

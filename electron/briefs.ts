@@ -4,22 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { settle, type CallResult } from '../shared/api/bridge.ts';
-import type { ClientProfile } from '../shared/api/contract.ts';
+import { BriefExport, type ClientProfile } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
-import { BriefRequest } from '../shared/briefs/brief.ts';
+import { BRIEF_EXPORT_CHANNEL, type BriefExportResult } from '../shared/briefs/brief.ts';
 import { BRIEF_MARGINS_MM, type PageChrome } from '../shared/briefs/pageChrome.ts';
-import { Login } from '../shared/domain/index.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
 import { prepareBrief } from '../backend/briefs/render.ts';
-import { isAppUrl } from './appProtocol.ts';
-
-export const BRIEF_CHANNEL = 'crm:brief-export';
-
-/** What the renderer sends: the brief it wants (client, UI language, sections) and who asks, for the audit trail. */
-const BriefExportRequest = BriefRequest.extend({ actor: Login.optional() });
-
-/** What the renderer gets back: where the PDF went, or that the user cancelled the save dialog. */
-export type BriefExportResult = { saved: false } | { saved: true; file: string; bytes: number };
+import { APP_URL } from './appUrl.ts';
 
 const inches = (mm: number) => mm / 25.4;
 
@@ -31,9 +22,9 @@ const inches = (mm: number) => mm / 25.4;
 export async function printBriefToPdf(html: string, chrome: PageChrome): Promise<Buffer> {
   const dir = await fs.mkdtemp(path.join(app.getPath('temp'), 'crm-brief-'));
   const file = path.join(dir, 'brief.html');
-  const fileUrl = pathToFileURL(file).href;
+  const allowed = pathToFileURL(path.join(app.getPath('temp'), 'crm-brief-')).href;
   const printSession = session.fromPartition('crm-brief-print', { cache: false });
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== fileUrl }));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url.startsWith(allowed) && details.url.endsWith('/brief.html')) }));
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const win = new BrowserWindow({
     show: false,
@@ -79,13 +70,13 @@ async function lastFolder(): Promise<string> {
  * user chooses in the save dialog, and recorded in the audit trail. Calls are checked like every other IPC message.
  */
 export function serveBriefExport(backend: () => BackendWorker | null, window: () => WebContents | null): void {
-  ipcMain.handle(BRIEF_CHANNEL, (event: IpcMainInvokeEvent, input: unknown): Promise<CallResult<BriefExportResult>> =>
+  ipcMain.handle(BRIEF_EXPORT_CHANNEL, (event: IpcMainInvokeEvent, input: unknown): Promise<CallResult<BriefExportResult>> =>
     settle(async () => {
       const frame = event.senderFrame;
       const contents = window();
-      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !isAppUrl(frame.url))
+      if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame || !frame.url.startsWith(APP_URL))
         throw new ApiError('internal', 'Refused a call from an unexpected frame');
-      const parsed = BriefExportRequest.safeParse(input);
+      const parsed = BriefExport.safeParse(input);
       if (!parsed.success) throw ApiError.invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
       const worker = backend();
       if (!worker) throw new ApiError('store_locked', 'The database is not open');

@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { APP_URL } from './appUrl.ts';
 import { denyPermissions, hardenWebContents } from './hardening.ts';
 import { serveBackend } from './ipc.ts';
+import { serveBriefExport } from './briefs.ts';
 import { askPassphrase } from './unlockWindow.ts';
 import { secureWebPreferences } from './windowPreferences.ts';
 
@@ -94,6 +95,7 @@ app.whenReady().then(async () => {
   denyPermissions();
   serveRenderer(rendererDir);
   serveBackend(() => backend, () => window?.webContents ?? null);
+  serveBriefExport(() => backend, () => window?.webContents ?? null);
   try {
     await unlockAndOpen();
   } catch (error) {

@@ -12,3 +12,5 @@ const bridge = Object.fromEntries(
 ) as unknown as CrmBridge;
 
 contextBridge.exposeInMainWorld('crm', bridge);
+// "Export brief": the main process renders, asks where to save, prints and audits (electron/briefs.ts).
+contextBridge.exposeInMainWorld('crmBrief', { export: (request: unknown) => ipcRenderer.invoke('crm:brief-export', request) });

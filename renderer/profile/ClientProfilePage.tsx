@@ -11,6 +11,7 @@ import { errorText } from '../forms/errorText.ts';
 import { useUndoableDelete } from '../forms/useUndoableDelete.tsx';
 import { InteractionsTab } from '../interactions/InteractionsTab.tsx';
 import { MeetingButtons } from '../meeting/MeetingButtons.tsx';
+import { ExportBriefButton } from '../briefs/ExportBriefButton.tsx';
 import { ProjectsTab } from '../projects/ProjectsTab.tsx';
 import { navigate, routeHref } from '../shell/router.ts';
 import { clientListStore } from '../shell/stores.ts';
@@ -76,6 +77,7 @@ export function ClientProfilePage({ clientId, tab }: { clientId: string; tab: st
           </div>
           <Space>
             <MeetingButtons clientId={client.id} />
+            <ExportBriefButton clientId={client.id} />
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>
             <Popconfirm
               title={t('common.confirmDelete', { name: client.legalName })}

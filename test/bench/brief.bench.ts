@@ -60,7 +60,7 @@ try {
 
     const printer = await BriefPrinter.launch(executablePath);
     const warm: number[] = [];
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < iterations; i++) {
       const t0 = performance.now();
       pdf = await render(printer, profile.client.id, i % 2 === 0 ? 'zh-CN' : 'en');

@@ -83,7 +83,7 @@ function ProfileSection({ model, t }: SectionProps) {
         <Fact label={t.field.assets}>{money(client.totalAssetsMinor)}</Fact>
         {client.tags.length > 0 && <Fact label={t.field.tags}>{client.tags.join(lang === 'en' ? ', ' : '、')}</Fact>}
       </dl>
-      <h3>{t.field.segment}: {segment ? segment.name : t.field.noSegment}</h3>
+      <h3>{t.field.segment}{lang === 'en' ? ': ' : '：'}{segment ? segment.name : t.field.noSegment}</h3>
       {segment && (
         <dl className="facts">
           <Fact label={t.field.tier}>{t.enums.tier[segment.policy.tier]}</Fact>
@@ -153,7 +153,7 @@ function ProjectsSection({ model, t }: SectionProps) {
   }
   return (
     <table>
-      <colgroup><col style={{ width: '24%' }} /><col style={{ width: '15%' }} /><col style={{ width: '31%' }} /><col style={{ width: '10%' }} /><col style={{ width: '11%' }} /><col style={{ width: '9%' }} /></colgroup>
+      <colgroup><col style={{ width: '22%' }} /><col style={{ width: '14%' }} /><col style={{ width: '31%' }} /><col style={{ width: '11%' }} /><col style={{ width: '12%' }} /><col style={{ width: '10%' }} /></colgroup>
       <thead>
         <tr><th>{t.field.project}</th><th>{t.field.stage}</th><th>{t.field.amounts}</th><th>{t.field.tenorMargin}</th><th>{t.field.dscr}</th><th>{t.field.expectedClose}</th></tr>
       </thead>

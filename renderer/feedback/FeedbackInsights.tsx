@@ -36,11 +36,14 @@ export function FeedbackInsights({ profile, onChanged }: { profile: ClientProfil
         {error !== null ? <Typography.Text type="danger">{errorText(error, t)}</Typography.Text> : !facts ? <Skeleton active paragraph={{ rows: 2 }} /> : (
           <div data-testid="loyalty-facts">
             <Typography.Text strong>{t('loyalty.repeat')}: {facts.closedProjects.length}</Typography.Text>
-            <List size="small" dataSource={facts.closedProjects} locale={{ emptyText: t('loyalty.none') }}
-              renderItem={(p) => <List.Item>{p.name} · {t(`enums.stage.${p.stage}`)}</List.Item>} />
+            {facts.closedProjects.length === 0 ? <p className="crm-muted">{t('loyalty.none')}</p> : (
+              <List size="small" dataSource={facts.closedProjects} renderItem={(p) => <List.Item>{p.name} · {t(`enums.stage.${p.stage}`)}</List.Item>} />
+            )}
             <Typography.Text strong>{t('loyalty.referrals')}: {facts.referrals.length}</Typography.Text>
-            <List size="small" dataSource={facts.referrals} locale={{ emptyText: t('loyalty.none') }}
-              renderItem={(c) => <List.Item><a href={routeHref({ name: 'client', id: c.id })}>{c.legalName}</a> · {t(`enums.status.${c.status}`)}</List.Item>} />
+            {facts.referrals.length === 0 ? <p className="crm-muted">{t('loyalty.none')}</p> : (
+              <List size="small" dataSource={facts.referrals}
+                renderItem={(c) => <List.Item><a href={routeHref({ name: 'client', id: c.id })}>{c.legalName}</a> · {t(`enums.status.${c.status}`)}</List.Item>} />
+            )}
           </div>
         )}
       </Card>

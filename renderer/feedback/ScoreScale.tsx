@@ -10,7 +10,7 @@ interface ScoreScaleProps {
   high: string;
   value: number | null;
   onChange(value: number | null): void;
-  size?: 'middle' | 'large';
+  size?: 'small' | 'middle' | 'large';
 }
 
 /** A rating question (CSAT 1–5, NPS 0–10) as a radio group: arrow keys move, the labels say what the ends mean. */
@@ -20,18 +20,20 @@ export function ScoreScale({ id, question, min, max, low, high, value, onChange,
   return (
     <fieldset className="crm-score" data-testid={id}>
       <legend>{question}</legend>
-      <Radio.Group
-        id={id}
-        size={size}
-        optionType="button"
-        buttonStyle="solid"
-        value={value}
-        onChange={(e) => onChange(e.target.value as number)}
-        options={scores.map((s) => ({ value: s, label: String(s) }))}
-      />
-      <div className="crm-score-ends">
-        <span>{min} = {low}</span>
-        <span>{max} = {high}</span>
+      <div className="crm-score-scale">
+        <Radio.Group
+          id={id}
+          size={size}
+          optionType="button"
+          buttonStyle="solid"
+          value={value}
+          onChange={(e) => onChange(e.target.value as number)}
+          options={scores.map((s) => ({ value: s, label: String(s) }))}
+        />
+        <div className="crm-score-ends">
+          <span>{min} = {low}</span>
+          <span>{max} = {high}</span>
+        </div>
       </div>
       {value !== null && (
         <Button type="link" size="small" onClick={() => onChange(null)} style={{ padding: 0 }}>{t('meeting.clearScore')}</Button>

@@ -278,9 +278,9 @@ export function MeetingPage({ clientId }: { clientId: string }) {
             </Form.Item>
             <fieldset className="crm-fieldset">
               <legend>{t('meeting.feedback')}</legend>
-              <ScoreScale id={`${ID}csat`} question={t('survey.csatQuestion')} min={1} max={5} low={t('survey.csatLow')} high={t('survey.csatHigh')}
+              <ScoreScale id={`${ID}csat`} size="small" question={t('survey.csatQuestion')} min={1} max={5} low={t('survey.csatLow')} high={t('survey.csatHigh')}
                 value={content.csat} onChange={(csat) => change({ csat })} />
-              <ScoreScale id={`${ID}nps`} question={t('survey.npsQuestion')} min={0} max={10} low={t('survey.npsLow')} high={t('survey.npsHigh')}
+              <ScoreScale id={`${ID}nps`} size="small" question={t('survey.npsQuestion')} min={0} max={10} low={t('survey.npsLow')} high={t('survey.npsHigh')}
                 value={content.nps} onChange={(nps) => change({ nps })} />
               {issue('feedback.csat') && <div className="crm-field-error">{issue('feedback.csat')}</div>}
               <Form.Item label={t('meeting.feedbackComment')} htmlFor={`${ID}feedbackComment`} style={{ marginBottom: 0 }}>

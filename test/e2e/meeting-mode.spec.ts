@@ -1,0 +1,194 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { killHard, seedOwnDatabase, startOwnHost } from './meetingHost.ts';
+import { dialog, fill, freshChineseName, freshCreditCode, save } from './workspace.ts';
+
+const shots = process.env.CRM_SCREENSHOTS ?? '';
+const shot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+};
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function openFirstClient(page: Page, index = 0): Promise<string> {
+  const me = page.getByRole('textbox', { name: /当前客户经理|Relationship manager/ });
+  await me.fill('rm.e2e');
+  await me.press('Enter');
+  await page.getByTestId('client-row').nth(index).dblclick();
+  await expect(page.getByTestId('client-profile')).toBeVisible();
+  const id = /#\/clients\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  if (!id) throw new Error(`no client id in ${page.url()}`);
+  return id;
+}
+
+test('a meeting draft survives killing the backend mid-typing, and finishing records the interaction and its tasks', async ({ page }) => {
+  test.setTimeout(240_000);
+  const seeded = seedOwnDatabase();
+  let host = await startOwnHost(seeded.db, seeded.key);
+  try {
+    await page.goto(host.url);
+    const clientId = await openFirstClient(page);
+    await page.getByTestId('meeting-mode').click();
+    const notes = page.locator('#meeting-notes');
+    await expect(notes).toBeFocused();
+    await notes.pressSequentially('与财务总监讨论再融资方案');
+    const line = page.locator('#meeting-nextStepLine');
+    await line.fill('发送银团贷款条款清单 @zhang.min 2030-01-15');
+    await line.press('Control+Enter');
+    await expect(page.getByTestId('next-step')).toHaveCount(1);
+    await expect(line).toHaveValue('');
+    await notes.focus();
+    await notes.press('End');
+    await notes.pressSequentially('，客户关注提款节奏');
+    // At most about a second behind typing: no waiting for "saved", just a second and a bit, then a crash.
+    await page.waitForTimeout(1_300);
+    await shot(page, 'meeting-before-kill');
+    await killHard(host);
+
+    host = await startOwnHost(seeded.db, seeded.key);
+    await page.goto(host.url);
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+    await page.goto(`${host.origin}/#/clients/${clientId}/meeting`);
+    await expect(notes).toHaveValue('与财务总监讨论再融资方案，客户关注提款节奏');
+    await expect(notes).toBeFocused();
+    expect(await notes.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('与财务总监讨论再融资方案，客户关注提款节奏'.length);
+    await expect(page.getByRole('textbox', { name: /待办事项 1/ })).toHaveValue('发送银团贷款条款清单');
+    await expect(page.getByRole('textbox', { name: /负责人 1/ })).toHaveValue('zhang.min');
+    await shot(page, 'meeting-restored');
+
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect(page.getByTestId('client-profile')).toBeVisible();
+    await expect(page.getByText('与财务总监讨论再融资方案，客户关注提款节奏')).toBeVisible();
+    await page.getByRole('tab', { name: /待办事项/ }).click();
+    await expect(page.getByTestId('task-item').filter({ hasText: '发送银团贷款条款清单' })).toBeVisible();
+    await expect(page.getByTestId('meeting-mode')).toHaveText(/会议模式/);
+  } finally {
+    await killHard(host).catch(() => undefined);
+    seeded.remove();
+  }
+});
+
+test('a whole meeting record can be completed with the keyboard alone', async ({ page }) => {
+  await openFirstClient(page, 2);
+  await page.getByTestId('meeting-mode').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#meeting-notes')).toBeFocused();
+  await page.keyboard.type('现场会议：讨论二期光伏项目融资结构');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#meeting-outcomes')).toBeFocused();
+  await page.keyboard.type('客户同意提供可研报告');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#meeting-nextStepLine')).toBeFocused();
+  await page.keyboard.type('索取可研报告 @rm.e2e 2030-02-01');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.type('安排授信审批会 2030-03-01');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('next-step')).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+Enter');
+  await expect(page.getByTestId('client-profile')).toBeVisible();
+  await expect(page.getByText('现场会议：讨论二期光伏项目融资结构')).toBeVisible();
+  await page.getByRole('tab', { name: /待办事项/ }).click();
+  await expect(page.getByTestId('task-item').filter({ hasText: '索取可研报告' })).toBeVisible();
+  await expect(page.getByTestId('task-item').filter({ hasText: '安排授信审批会' })).toBeVisible();
+});
+
+test('client-facing survey: locked to one client until the RM PIN, then the feedback shows in the history and trend', async ({ page }) => {
+  test.setTimeout(120_000);
+  const clientId = await openFirstClient(page, 3);
+  const origin = new URL(page.url()).origin;
+  await page.getByRole('button', { name: '客户自助问卷' }).click();
+  await fill(dialog(page), 'PIN（4–12 位数字）', '24');
+  await fill(dialog(page), '再次输入 PIN', '24');
+  await save(page);
+  await expect(dialog(page).getByText('PIN 须为 4–12 位数字')).toBeVisible();
+  await fill(dialog(page), 'PIN（4–12 位数字）', '2468');
+  await fill(dialog(page), '再次输入 PIN', '2468');
+  await save(page);
+
+  const survey = page.getByTestId('client-survey');
+  await expect(survey).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await shot(page, 'survey');
+  expect(await seriousViolations(page), 'survey').toEqual([]);
+
+  // Nowhere else to go: typed URLs, the back button, reload and keyboard shortcuts all stay on the survey.
+  for (const hash of ['#/clients', '#/tasks', `#/clients/${clientId}`, '#/clients/00000000-0000-7000-8000-000000000000']) {
+    await page.goto(`${origin}/${hash}`);
+    await expect(survey).toBeVisible();
+    await expect(page.getByTestId('client-row')).toHaveCount(0);
+    await expect(page.getByTestId('client-profile')).toHaveCount(0);
+    expect(page.url()).toContain(`#/survey/${clientId}`);
+  }
+  await page.goBack();
+  await expect(survey).toBeVisible();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Escape');
+  await expect(survey).toBeVisible();
+  await expect(page.getByTestId('search-input')).toHaveCount(0);
+  await page.reload();
+  await expect(survey).toBeVisible();
+
+  await page.getByRole('button', { name: /提\s*交/ }).click();
+  await expect(page.getByText('请至少回答一个评分问题')).toBeVisible();
+  await page.getByTestId('survey-csat').getByText('4', { exact: true }).click();
+  await page.getByTestId('survey-nps').getByText('9', { exact: true }).click();
+  await page.getByLabel('您还有什么想告诉我们的吗？（可选）').fill('放款效率很高');
+  await page.getByRole('button', { name: /提\s*交/ }).click();
+  await expect(page.getByText('感谢您的反馈！')).toBeVisible();
+
+  await page.getByRole('button', { name: '客户经理返回' }).click();
+  await page.getByLabel('客户经理 PIN').fill('1111');
+  await page.getByLabel('客户经理 PIN').press('Enter');
+  await expect(dialog(page).getByText('PIN 不正确')).toBeVisible();
+  expect(await seriousViolations(page), 'unlock dialog').toEqual([]);
+  await page.getByLabel('客户经理 PIN').fill('2468');
+  await page.getByLabel('客户经理 PIN').press('Enter');
+  await expect(page.getByTestId('client-profile')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '放款效率很高', exact: true })).toBeVisible();
+  await expect(page.getByTestId('feedback-trend')).toBeVisible();
+  await shot(page, 'feedback-tab');
+  expect(await seriousViolations(page), 'feedback tab with trend and loyalty').toEqual([]);
+});
+
+test('a referral creates a prospect whose credit code is checked, and the referrer shows it', async ({ page }) => {
+  await openFirstClient(page, 4);
+  await page.getByRole('tab', { name: /客户反馈/ }).click();
+  await page.getByRole('button', { name: '记录推荐客户' }).click();
+  const name = freshChineseName();
+  await fill(dialog(page), '客户名称', name);
+  await fill(dialog(page), '统一社会信用代码', '91350100M000100Y44');
+  await save(page);
+  await expect(dialog(page).getByText('校验位不符合 GB 32100-2015')).toBeVisible();
+  await fill(dialog(page), '统一社会信用代码', freshCreditCode());
+  for (const [label, option] of [['信用评级', 'BBB'], ['行业', '新能源'], ['地区', '江苏'], ['企业规模', '中型']] as const) {
+    await dialog(page).getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+  }
+  await save(page);
+  await expect(dialog(page)).toBeHidden();
+  const facts = page.getByTestId('loyalty-facts');
+  await expect(facts.getByRole('link', { name })).toBeVisible();
+  await facts.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByTestId('client-profile').getByText('潜在客户').first()).toBeVisible();
+});
+
+test('meeting mode passes axe without serious or critical violations', async ({ page }) => {
+  await openFirstClient(page, 5);
+  await page.getByTestId('meeting-mode').click();
+  await expect(page.locator('#meeting-notes')).toBeFocused();
+  await page.locator('#meeting-nextStepLine').fill('回访 2030-01-01');
+  await page.locator('#meeting-nextStepLine').press('Control+Enter');
+  await shot(page, 'meeting-zh');
+  expect(await seriousViolations(page), 'meeting mode').toEqual([]);
+  await page.getByRole('button', { name: '丢弃草稿' }).click();
+  await page.getByRole('button', { name: '丢弃草稿' }).last().click();
+  await expect(page.getByTestId('client-profile')).toBeVisible();
+});

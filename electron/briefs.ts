@@ -14,6 +14,9 @@ import { APP_URL } from './appUrl.ts';
 
 const inches = (mm: number) => mm / 25.4;
 
+/** The brief documents being printed right now: the only URLs the print session loads. */
+const printing = new Set<string>();
+
 /**
  * Prints a brief document to PDF in a hidden window: no script, no preload, its own in-memory session that refuses
  * every request except the document itself. The document is written to a private temporary folder for the load
@@ -22,21 +25,22 @@ const inches = (mm: number) => mm / 25.4;
 export async function printBriefToPdf(html: string, chrome: PageChrome): Promise<Buffer> {
   const dir = await fs.mkdtemp(path.join(app.getPath('temp'), 'crm-brief-'));
   const file = path.join(dir, 'brief.html');
-  const allowed = pathToFileURL(path.join(app.getPath('temp'), 'crm-brief-')).href;
+  const url = pathToFileURL(file).href;
   const printSession = session.fromPartition('crm-brief-print', { cache: false });
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url.startsWith(allowed) && details.url.endsWith('/brief.html')) }));
+  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printing.has(details.url) }));
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const win = new BrowserWindow({
     show: false,
     webPreferences: {
       session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false,
       nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false,
-      spellcheck: false, devTools: false, images: true,
+      spellcheck: false, devTools: false,
     },
   });
+  printing.add(url);
   try {
     await fs.writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
-    await win.loadFile(file);
+    await win.loadURL(url);
     return await win.webContents.printToPDF({
       pageSize: 'A4',
       printBackground: true,
@@ -48,6 +52,7 @@ export async function printBriefToPdf(html: string, chrome: PageChrome): Promise
       generateDocumentOutline: true,
     });
   } finally {
+    printing.delete(url);
     win.destroy();
     await fs.rm(dir, { recursive: true, force: true });
   }

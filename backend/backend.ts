@@ -170,12 +170,13 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
 
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
 
+  /** Validates the input, runs the handler, validates the output; local reads and writes answer synchronously, sync waits on the network. */
   function callSync(method: string, rawInput: unknown): unknown {
     if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no method called ${String(method)}.`);
     const spec = contract[method];
     const input = parseOrThrow(spec.input, rawInput ?? {});
     const output = (handlers[method] as (input: unknown) => unknown)(input);
-    return spec.output.parse(output);
+    return output instanceof Promise ? output.then((value) => spec.output.parse(value)) : spec.output.parse(output);
   }
 
   const api = new Proxy({} as Api, {

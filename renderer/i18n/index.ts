@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zhCN.ts';
 import { meetingStrings } from '../meeting/strings.ts';
+import { syncStrings } from '../sync/strings.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +12,7 @@ export const isLanguage = (value: unknown): value is Language => LANGUAGES.inclu
 /** i18next for the workspace; zh-CN is the default (product.md). */
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'] } }, en: { translation: { ...en, ...meetingStrings.en } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...syncStrings['zh-CN'] } }, en: { translation: { ...en, ...meetingStrings.en, ...syncStrings.en } } },
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -8,6 +8,7 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { MeField } from '../settings/MeField.tsx';
 import { ClientModeGuard } from '../feedback/ClientModeGuard.tsx';
 import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
+import { SyncStatusButton } from '../sync/SyncPanel.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
 
@@ -56,6 +57,7 @@ export function App() {
                 onChange={(value) => settingsStore.getState().setLanguage(value === 'en' ? 'en' : 'zh-CN')}
                 options={[{ label: '中文', value: 'zh-CN' }, { label: 'English', value: 'en' }]}
               />
+              <SyncStatusButton />
               <OnlineIndicator />
             </Space>
           </Layout.Header>

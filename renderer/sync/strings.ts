@@ -1,0 +1,34 @@
+/** Strings for sync: settings, status, conflicts and rejected changes; terms follow product.md's glossary (同步 / 冲突). */
+const zhCN = {
+  sync: {
+    button: '同步', lastLabel: '上次同步', pendingLabel: '待同步的修改', never: '尚未同步', last: '上次同步 {{time}}', pending: '{{count}} 项待同步', running: '正在同步…',
+    progressPush: '正在上传 {{count}} 项', progressPull: '正在下载 {{count}} 项', error: '同步出错', conflicts: '{{count}} 个冲突', signedOut: '未登录同步服务器',
+    title: '同步', account: '同步服务器', serverUrl: '服务器地址', login: '登录名', password: '密码', signIn: '登录并同步', signOut: '退出登录',
+    signedInAs: '已登录：{{login}}（{{server}}）', now: '立即同步', status: '状态', lastError: '最近一次错误',
+    offlineNote: '本机数据始终可用；联网时每分钟自动同步一次。',
+    conflictsTitle: '冲突', noConflicts: '没有待处理的冲突',
+    overwritten: '“{{field}}”被同时修改：保留了 {{keptBy}} 的值，{{otherBy}} 的值被替换', divergent: '“{{field}}”有两个版本：{{keptBy}} 的版本和 {{otherBy}} 的版本',
+    current: '当前值', other: '另一个值', keep: '保留当前值', takeOther: '采用另一个值', merge: '合并后保存', mergeLabel: '合并后的文本',
+    resolved: '冲突已处理，将在下次同步时发送',
+    rejectedTitle: '被服务器拒绝的修改', noRejected: '没有被拒绝的修改', rejectedHint: '这些修改没有同步到服务器，请按提示在记录中重新修改。',
+    entity: { clients: '客户', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈', tasks: '待办事项', segments: '客户细分', targets: '目标', improvementActions: '改进措施', conflicts: '冲突' },
+  },
+};
+
+const en = {
+  sync: {
+    button: 'Sync', lastLabel: 'Last sync', pendingLabel: 'Changes to send', never: 'Never synced', last: 'Synced {{time}}', pending: '{{count}} to send', running: 'Syncing…',
+    progressPush: 'Sending {{count}}', progressPull: 'Receiving {{count}}', error: 'Sync error', conflicts: '{{count}} conflicts', signedOut: 'Not signed in to a sync server',
+    title: 'Sync', account: 'Sync server', serverUrl: 'Server address', login: 'Login', password: 'Password', signIn: 'Sign in and sync', signOut: 'Sign out',
+    signedInAs: 'Signed in as {{login}} ({{server}})', now: 'Sync now', status: 'Status', lastError: 'Last error',
+    offlineNote: 'Your data on this laptop is always available; when online it syncs every minute.',
+    conflictsTitle: 'Conflicts', noConflicts: 'No conflicts to resolve',
+    overwritten: '"{{field}}" was changed in two places: {{keptBy}}\'s value was kept, {{otherBy}}\'s was replaced', divergent: '"{{field}}" has two versions: {{keptBy}}\'s and {{otherBy}}\'s',
+    current: 'Current value', other: 'Other value', keep: 'Keep current', takeOther: 'Use the other value', merge: 'Save merged text', mergeLabel: 'Merged text',
+    resolved: 'Conflict resolved; it will be sent with the next sync',
+    rejectedTitle: 'Changes the server refused', noRejected: 'No refused changes', rejectedHint: 'These changes did not reach the server; change the record again as the message says.',
+    entity: { clients: 'Client', contacts: 'Contact', projects: 'Project', interactions: 'Interaction', feedback: 'Feedback', tasks: 'Task', segments: 'Segment', targets: 'Target', improvementActions: 'Improvement action', conflicts: 'Conflict' },
+  },
+};
+
+export const syncStrings = { 'zh-CN': zhCN, en };

@@ -44,7 +44,7 @@ export interface FeedbackPeriod {
 export interface BriefModel {
   language: BriefLanguage;
   sections: BriefSection[];
-  /** Date the brief was generated, YYYY-MM-DD, the basis of every "days since". */
+  /** Local calendar date the brief was generated, YYYY-MM-DD, the basis of every "days since". */
   today: string;
   generatedAt: string;
   profile: ClientProfile;
@@ -98,7 +98,8 @@ export function feedbackTrend(feedback: readonly FeedbackEntry[], today: string,
 /** The brief for one client 360: risk alerts, feedback trend and the slices each section prints. */
 export function buildBrief(profile: ClientProfile, options: BriefOptions): BriefModel {
   const generatedAt = options.generatedAt.toISOString();
-  const today = generatedAt.slice(0, 10);
+  // The reader's calendar day, not UTC's: a brief made at 07:00 in Beijing is dated that day.
+  const today = new Date(options.generatedAt.getTime() - options.generatedAt.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
   const liveFeedback = profile.feedback.filter((f) => f.supersededById === null && f.deletedAt === null);
   return {
     language: options.language,

@@ -4,6 +4,7 @@ import {
   ImprovementAction, ImprovementActionFields, Industry, Interaction, InteractionFields, Login, Project, ProjectFields,
   Region, Segment, SegmentFields, Target, TargetFields, Task, TaskFields, TaskStatus,
 } from '../domain/index.ts';
+import { ConflictRecord } from '../sync/entities.ts';
 import { meetingMethods } from './meetingContract.ts';
 import { BriefRequest } from '../briefs/brief.ts';
 
@@ -152,19 +153,10 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SyncConflictView = z.object({
-  id: Id,
-  entity: z.string(),
-  recordId: Id,
-  clientId: Id.nullable(),
-  field: z.string(),
-  kind: z.enum(['overwritten', 'divergent_text']),
-  keptValue: z.unknown(),
-  otherValue: z.unknown(),
-  keptBy: z.string(),
-  otherBy: z.string(),
-  createdAt: z.string(),
-});
+/** A conflict the server reported (shared/sync ConflictRecord), as the conflicts view lists it. */
+export const SyncConflictView = ConflictRecord.pick({
+  entity: true, recordId: true, clientId: true, field: true, kind: true, keptValue: true, otherValue: true, keptBy: true, otherBy: true, createdAt: true,
+}).extend({ id: Id });
 export type SyncConflictView = z.infer<typeof SyncConflictView>;
 
 export const SyncRejectionView = z.object({

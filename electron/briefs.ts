@@ -9,7 +9,6 @@ import { ApiError } from '../shared/api/errors.ts';
 import { BRIEF_EXPORT_CHANNEL, type BriefExportResult } from '../shared/briefs/brief.ts';
 import { BRIEF_MARGINS_MM, type PageChrome } from '../shared/briefs/pageChrome.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
-import { prepareBrief } from '../backend/briefs/render.ts';
 import { APP_URL } from './appUrl.ts';
 
 const inches = (mm: number) => mm / 25.4;
@@ -87,6 +86,8 @@ export function serveBriefExport(backend: () => BackendWorker | null, window: ()
       if (!worker) throw new ApiError('store_locked', 'The database is not open');
       const { actor, ...request } = parsed.data;
 
+      // The template (React, ECharts) loads on the first export, not at app start.
+      const { prepareBrief } = await import('../backend/briefs/render.ts');
       const brief = await prepareBrief((id) => worker.call('clients.profile', { id }) as Promise<ClientProfile>, request);
       const owner = BrowserWindow.fromWebContents(contents);
       const options = { defaultPath: path.join(await lastFolder(), brief.fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };

@@ -67,6 +67,13 @@ describe('risk early-warning rules (product.md)', () => {
     expect(rules(facts({ projects: [project({ dscrMin: 1.0, covenantMinDscr: 1.2, stage: 'closed' })] }))).toEqual([]);
   });
 
+  it('lists client alerts first, then every DSCR alert, then stalled deals', () => {
+    const stalledNear = project({ name: 'A', stage: 'mandate', stageDates: { mandate: '2025-01-01' }, dscrMin: 1.25, covenantMinDscr: 1.2 });
+    const below = project({ name: 'B', dscrMin: 1.1, covenantMinDscr: 1.2 });
+    const f = facts({ client: { ...facts().client, lastReviewRating: 'AA', rating: 'A' }, projects: [stalledNear, below] });
+    expect(rules(f)).toEqual(['rating_downgrade', 'dscr_below_covenant', 'dscr_near_covenant', 'project_stalled']);
+  });
+
   it('flags a deal stalled in a pipeline stage for more than 180 days, but not a project in construction', () => {
     const stalled = project({ stage: 'credit_approval', stageDates: { credit_approval: '2026-05-01' } });
     expect(riskAlerts(facts({ projects: [stalled] }), TODAY)).toEqual([

@@ -58,7 +58,7 @@ export function daysBetween(from: string, today: string): number {
 /** DSCR compared in hundredths, as it is quoted (1.30x), so that 1.30 − 1.20 counts as exactly 0.10x. */
 const hundredths = (ratio: number) => Math.round(ratio * 100);
 
-/** The risk alerts that are active for one client on `today` (YYYY-MM-DD), in the order of product.md's rules. */
+/** The risk alerts that are active for one client on `today` (YYYY-MM-DD), in the order of product.md's rules, most severe DSCR first. */
 export function riskAlerts(facts: RiskFacts, today: string, thresholds: RiskThresholds = DEFAULT_RISK_THRESHOLDS): RiskAlert[] {
   const alerts: RiskAlert[] = [];
   const { client, segment } = facts;
@@ -90,22 +90,27 @@ export function riskAlerts(facts: RiskFacts, today: string, thresholds: RiskThre
       alerts.push({ rule: 'contact_overdue', daysSinceContact, cadenceDays, limitDays });
   }
 
+  // Per project, grouped by rule so that a reader sees every covenant problem together.
+  const below: RiskAlert[] = [];
+  const near: RiskAlert[] = [];
+  const stalled: RiskAlert[] = [];
   for (const project of facts.projects) {
     if (ENDED_STAGES.includes(project.stage)) continue;
     // DSCR (the minimum, the conservative figure) below its covenant minimum, or within 0.10x of it.
     if (project.dscrMin !== null && project.covenantMinDscr !== null) {
       const gap = hundredths(project.dscrMin) - hundredths(project.covenantMinDscr);
       const base = { projectId: project.id, projectName: project.name, dscr: project.dscrMin, covenant: project.covenantMinDscr };
-      if (gap < 0) alerts.push({ rule: 'dscr_below_covenant', ...base });
-      else if (gap <= hundredths(thresholds.dscrHeadroom)) alerts.push({ rule: 'dscr_near_covenant', ...base, headroom: thresholds.dscrHeadroom });
+      if (gap < 0) below.push({ rule: 'dscr_below_covenant', ...base });
+      else if (gap <= hundredths(thresholds.dscrHeadroom)) near.push({ rule: 'dscr_near_covenant', ...base, headroom: thresholds.dscrHeadroom });
     }
     // Stalled: in one stage longer than the configured number of days.
     const since = project.stageDates[project.stage];
     if (since && STALLABLE_STAGES.includes(project.stage)) {
       const days = daysBetween(since, today);
       if (days > thresholds.stalledStageDays)
-        alerts.push({ rule: 'project_stalled', projectId: project.id, projectName: project.name, stage: project.stage, since, days, limitDays: thresholds.stalledStageDays });
+        stalled.push({ rule: 'project_stalled', projectId: project.id, projectName: project.name, stage: project.stage, since, days, limitDays: thresholds.stalledStageDays });
     }
   }
+  alerts.push(...below, ...near, ...stalled);
   return alerts;
 }

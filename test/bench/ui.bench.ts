@@ -156,7 +156,7 @@ try {
   missed ||= firstRows >= TARGETS.firstRowsMs;
 
   // 2. Typing a search → results on screen, Chinese and English, each query several times.
-  const queries = ['电力', '华能', '上海', '新能源', '高速公路', 'Power', 'Shanghai', 'Energy', 'Group', '张'];
+  const queries = ['电力', '水务', '上海', '新能源', '高速公路', 'Power', 'Shanghai', 'Energy', 'Group', '张'];
   const searchTimes: number[] = [];
   await timeSearch(page, '预热');
   for (let round = 0; round < 3; round++) {

@@ -15,7 +15,7 @@ import { exportStrings } from './exportStrings.ts';
 const isExportShortcut = (event: KeyboardEvent) =>
   (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'p';
 
-/** "Export brief" on a client profile: pick the sections (the last choice is remembered), then save the PDF. */
+/** "Export brief" on a client profile: pick the sections (remembered as they are ticked), then save the PDF. */
 export function ExportBriefButton({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -28,19 +28,26 @@ export function ExportBriefButton({ clientId }: { clientId: string }) {
   const [busy, setBusy] = useState(false);
   const available = canExportBrief();
 
+  const choose = (next: BriefSection[]) => {
+    setSections(next);
+    rememberBriefSections(next);
+  };
+  const show = () => {
+    setSections(lastBriefSections());
+    setOpen(true);
+  };
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isExportShortcut(event)) return;
       event.preventDefault();
-      setSections(lastBriefSections());
-      setOpen(true);
+      show();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const run = async () => {
-    rememberBriefSections(sections);
     setBusy(true);
     try {
       const result = await exportBrief({ clientId, language, sections, ...(me ? { actor: me } : {}) });
@@ -58,7 +65,7 @@ export function ExportBriefButton({ clientId }: { clientId: string }) {
   return (
     <>
       <Tooltip title={s.shortcut}>
-        <Button icon={<FilePdfOutlined aria-hidden />} onClick={() => setOpen(true)} aria-keyshortcuts="Control+P Meta+P">
+        <Button icon={<FilePdfOutlined aria-hidden />} onClick={show} aria-keyshortcuts="Control+P Meta+P">
           {s.button}
         </Button>
       </Tooltip>
@@ -79,14 +86,14 @@ export function ExportBriefButton({ clientId }: { clientId: string }) {
           <Checkbox
             indeterminate={sections.length > 0 && sections.length < BRIEF_SECTIONS.length}
             checked={sections.length === BRIEF_SECTIONS.length}
-            onChange={(e) => setSections(e.target.checked ? [...BRIEF_SECTIONS] : [])}
+            onChange={(e) => choose(e.target.checked ? [...BRIEF_SECTIONS] : [])}
           >
             {s.all}
           </Checkbox>
           <Checkbox.Group
             aria-labelledby="brief-sections-label"
             value={sections}
-            onChange={(value) => setSections(BRIEF_SECTIONS.filter((x) => value.includes(x)))}
+            onChange={(value) => choose(BRIEF_SECTIONS.filter((x) => value.includes(x)))}
             style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6 }}
             options={BRIEF_SECTIONS.map((x) => ({ value: x, label: sectionNames[x] }))}
           />

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 import { dialog } from './workspace.ts';
 
@@ -15,6 +16,9 @@ test('Export brief opens from the profile or with Ctrl+P and remembers the chose
     await expect(modal.getByText('crm brief')).toBeVisible();
     await expect(modal.getByRole('button', { name: '导出并保存…' })).toBeDisabled();
   }
+  const { violations } = await new AxeBuilder({ page }).include('.ant-modal').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
   await modal.getByRole('checkbox', { name: '近期沟通记录' }).uncheck();
   await modal.getByRole('checkbox', { name: '客户反馈趋势' }).uncheck();
   await expect(modal.getByRole('checkbox', { name: '全选' })).not.toBeChecked();

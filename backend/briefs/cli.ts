@@ -8,9 +8,11 @@ import { UsageError } from '../cli/main.ts';
 
 const USAGE = `crm brief --db FILE (--client ID | --name TEXT) --out FILE.pdf [--lang zh-CN|en] [--sections ${BRIEF_SECTIONS.join(',')}] [--actor LOGIN]`;
 
+const NAME_CANDIDATES = 20;
+
 /** The client a --name names: the one whose Chinese or English name it is, else the only client it finds. */
 async function clientByName(backend: Backend, name: string): Promise<string> {
-  const { hits } = await backend.api['search.query']({ query: name.slice(0, 100), types: ['client'], limit: 20 });
+  const { hits } = await backend.api['search.query']({ query: name.slice(0, 100), types: ['client'], limit: NAME_CANDIDATES });
   const clients = await Promise.all(hits.map((hit) => backend.api['clients.get']({ id: hit.id })));
   const folded = name.trim().toLowerCase();
   const exact = clients.filter((c) => c.legalName.toLowerCase() === folded || c.englishName.toLowerCase() === folded);
@@ -18,7 +20,8 @@ async function clientByName(backend: Backend, name: string): Promise<string> {
   if (only) return only.id;
   if (clients.length === 0) throw new UsageError(`no client is called "${name}"`);
   const list = clients.slice(0, 10).map((c) => `  ${c.id}  ${c.legalName}`).join('\n');
-  throw new UsageError(`"${name}" matches ${clients.length} clients; pass --client ID or a full name:\n${list}`);
+  const count = clients.length === NAME_CANDIDATES ? `${NAME_CANDIDATES} or more` : String(clients.length);
+  throw new UsageError(`"${name}" matches ${count} clients; pass --client ID or a full name:\n${list}`);
 }
 
 function parseSections(value: string | undefined): BriefSection[] {

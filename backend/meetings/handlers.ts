@@ -35,6 +35,9 @@ export function meetingHandlers(store: Store, timestamp: () => string, call: Cal
       return { isSet: true };
     },
     'settings.verifyPin': (input) => ({ ok: pin.verify(input.pin) }),
+    'meetings.rms': () =>
+      (store.prepare(`SELECT ownerLogin AS login FROM clients WHERE deletedAt IS NULL UNION SELECT assigneeLogin FROM tasks WHERE deletedAt IS NULL ORDER BY 1 LIMIT 500`)
+        .all() as { login: string }[]).map((r) => r.login),
     'clients.loyalty': (input) => {
       getRecord<Client & { id: string; createdAt: string; updatedAt: string; deletedAt: string | null }>(store, ENTITIES.clients, input.id);
       return loyaltyFacts(store, input.id);

@@ -1,5 +1,5 @@
-import { FormOutlined, SmileOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { EllipsisOutlined, FormOutlined, SmileOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../backend.ts';
@@ -11,7 +11,7 @@ import { navigate } from '../shell/router.ts';
 export function MeetingButtons({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [hasDraft, setHasDraft] = useState(false);
-  const [settingPin, setSettingPin] = useState(false);
+  const [settingPin, setSettingPin] = useState<{ isSet: boolean; thenSurvey: boolean } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -28,7 +28,7 @@ export function MeetingButtons({ clientId }: { clientId: string }) {
   const openSurvey = async () => {
     const { isSet } = await call('settings.pinStatus', {});
     if (isSet) startSurvey();
-    else setSettingPin(true);
+    else setSettingPin({ isSet: false, thenSurvey: true });
   };
 
   return (
@@ -36,14 +36,25 @@ export function MeetingButtons({ clientId }: { clientId: string }) {
       <Button type="primary" icon={<FormOutlined aria-hidden />} onClick={() => navigate({ name: 'meeting', id: clientId })} data-testid="meeting-mode">
         {t(hasDraft ? 'meeting.resume' : 'meeting.open')}
       </Button>
-      <Button icon={<SmileOutlined aria-hidden />} onClick={() => void openSurvey()}>{t('survey.open')}</Button>
+      <Space.Compact>
+        <Button icon={<SmileOutlined aria-hidden />} onClick={() => void openSurvey()}>{t('survey.open')}</Button>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [{ key: 'pin', label: t('pin.change') }],
+            onClick: () => void call('settings.pinStatus', {}).then(({ isSet }) => setSettingPin({ isSet, thenSurvey: false })),
+          }}
+        >
+          <Button icon={<EllipsisOutlined aria-hidden />} aria-label={t('pin.change')} />
+        </Dropdown>
+      </Space.Compact>
       {settingPin && (
         <SetPinDialog
-          isSet={false}
-          onCancel={() => setSettingPin(false)}
+          isSet={settingPin.isSet}
+          onCancel={() => setSettingPin(null)}
           onSaved={() => {
-            setSettingPin(false);
-            startSurvey();
+            setSettingPin(null);
+            if (settingPin.thenSurvey) startSurvey();
           }}
         />
       )}

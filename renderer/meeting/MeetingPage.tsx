@@ -18,6 +18,7 @@ import { createDraftSaver, type DraftSaver, type SaveState } from './draftSaver.
 import { instantFromLocalInput, localDateTimeInput, nextStepFromLine } from './nextStep.ts';
 
 const ID = 'meeting-';
+const LOGIN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const isModEnter = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
 
 /** Where the caret is now, if it is in one of this screen's fields. */
@@ -57,6 +58,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
   const [formError, setFormError] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
+  const [rms, setRms] = useState<string[]>([]);
   const saver = useRef<DraftSaver | null>(null);
   const contentRef = useRef<MeetingDraftContent | null>(null);
   const pendingFocus = useRef<DraftFocus | null | undefined>(undefined);
@@ -64,6 +66,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
 
   useEffect(() => {
     let current = true;
+    call('meetings.rms', {}).then((logins) => current && setRms(logins), () => undefined);
     Promise.all([call('clients.profile', { id: clientId }), call('drafts.get', { clientId })]).then(
       ([loaded, draft]) => {
         if (!current) return;
@@ -167,9 +170,9 @@ export function MeetingPage({ clientId }: { clientId: string }) {
     [profile],
   );
   const loginOptions = useMemo(() => {
-    const logins = new Set([me, profile?.client.ownerLogin ?? '', ...(content?.attendeeLogins ?? [])].filter(Boolean));
+    const logins = new Set([me, profile?.client.ownerLogin ?? '', ...rms, ...(content?.attendeeLogins ?? [])].filter(Boolean));
     return [...logins].map((l) => ({ value: l, label: l }));
-  }, [me, profile, content?.attendeeLogins]);
+  }, [me, profile, rms, content?.attendeeLogins]);
 
   const back = (
     <a href={routeHref({ name: 'client', id: clientId })} onClick={() => void saver.current?.flush()}>
@@ -182,8 +185,9 @@ export function MeetingPage({ clientId }: { clientId: string }) {
   }
   if (!profile || !content) return <div aria-busy="true">{back}<Skeleton active paragraph={{ rows: 10 }} /></div>;
 
-  const issue = (path: string) => issues.get(path);
-  const status = (path: string) => (issues.has(path) ? ('error' as const) : undefined);
+  // A list field's issues name an item (attendeeLogins.2); show them on the field.
+  const issue = (path: string) => issues.get(path) ?? [...issues].find(([p]) => p.startsWith(`${path}.`))?.[1];
+  const status = (path: string) => (issue(path) ? ('error' as const) : undefined);
   const saveText = {
     idle: t('meeting.notSaved'),
     saving: t('meeting.saving'),
@@ -274,7 +278,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
             </Form.Item>
             <Form.Item label={t('meeting.logins')} htmlFor={`${ID}logins`} extra={t('meeting.loginsHint')} validateStatus={status('attendeeLogins')} help={issue('attendeeLogins')}>
               <Select id={`${ID}logins`} mode="tags" value={content.attendeeLogins} options={loginOptions} tokenSeparators={[',', '，', ' ']}
-                onChange={(logins: string[]) => change({ attendeeLogins: logins.map((l) => l.trim().toLowerCase()).filter(Boolean) })} />
+                onChange={(logins: string[]) => change({ attendeeLogins: logins.map((l) => l.trim().toLowerCase()).filter((l) => LOGIN.test(l)) })} />
             </Form.Item>
             <fieldset className="crm-fieldset">
               <legend>{t('meeting.feedback')}</legend>

@@ -7,6 +7,7 @@ import { ClientsPage } from '../clients/ClientsPage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
 import { MeField } from '../settings/MeField.tsx';
 import { ClientModeGuard } from '../feedback/ClientModeGuard.tsx';
+import { DraftsButton } from '../meeting/DraftsButton.tsx';
 import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
 import { SyncStatusButton } from '../sync/SyncPanel.tsx';
 import { routeHref, useRoute } from './router.ts';
@@ -50,6 +51,7 @@ export function App() {
             </nav>
             <SearchBox />
             <Space size="middle" className="crm-header-tools">
+              <DraftsButton />
               <MeField />
               <Segmented
                 aria-label={t('app.language')}

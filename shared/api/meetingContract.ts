@@ -35,4 +35,6 @@ export const meetingMethods = {
   'settings.setPin': spec(z.object({ pin: Pin, currentPin: z.string().max(12).optional() }), z.object({ isSet: z.boolean() })),
   'settings.verifyPin': spec(z.object({ pin: z.string().max(12) }), z.object({ ok: z.boolean() })),
   'clients.loyalty': spec(z.object({ id: Id }), LoyaltyFacts),
+  /** Logins of our RMs this device knows (client owners, task assignees), to pick meeting attendees from. */
+  'meetings.rms': spec(z.object({}).default({}), z.array(z.string())),
 } as const;

@@ -9,12 +9,17 @@ const shot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 };
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+/** Serious and critical axe violations in `scope` (the workspace header is checked by accessibility.spec.ts). */
+async function seriousViolations(page: Page, scope?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of scope ?? []) builder.include(selector);
+  const { violations } = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+const MEETING_SCOPE = ['[data-testid=meeting-page]', '[data-testid=drafts-button]'];
 
 async function openFirstClient(page: Page, index = 0): Promise<string> {
   const me = page.getByRole('textbox', { name: /当前客户经理|Relationship manager/ });
@@ -30,7 +35,7 @@ async function openFirstClient(page: Page, index = 0): Promise<string> {
 test('a meeting draft survives killing the backend mid-typing, and finishing records the interaction and its tasks', async ({ page }) => {
   test.setTimeout(240_000);
   const seeded = seedOwnDatabase();
-  let host = await startOwnHost(seeded.db, seeded.key);
+  let host = await startOwnHost(seeded.db, seeded.key, seeded.renderer);
   try {
     await page.goto(host.url);
     const clientId = await openFirstClient(page);
@@ -51,7 +56,7 @@ test('a meeting draft survives killing the backend mid-typing, and finishing rec
     await shot(page, 'meeting-before-kill');
     await killHard(host);
 
-    host = await startOwnHost(seeded.db, seeded.key);
+    host = await startOwnHost(seeded.db, seeded.key, seeded.renderer);
     await page.goto(host.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await page.goto(`${host.origin}/#/clients/${clientId}/meeting`);
@@ -61,6 +66,7 @@ test('a meeting draft survives killing the backend mid-typing, and finishing rec
     await expect(page.getByRole('textbox', { name: /待办事项 1/ })).toHaveValue('发送银团贷款条款清单');
     await expect(page.getByRole('textbox', { name: /负责人 1/ })).toHaveValue('zhang.min');
     await shot(page, 'meeting-restored');
+    await expect(page.getByTestId('drafts-button')).toHaveAccessibleName('未完成的会议草稿 (1)');
 
     await page.keyboard.press('Control+Shift+Enter');
     await expect(page.getByTestId('client-profile')).toBeVisible();
@@ -187,7 +193,12 @@ test('meeting mode passes axe without serious or critical violations', async ({ 
   await page.locator('#meeting-nextStepLine').fill('回访 2030-01-01');
   await page.locator('#meeting-nextStepLine').press('Control+Enter');
   await shot(page, 'meeting-zh');
-  expect(await seriousViolations(page), 'meeting mode').toEqual([]);
+  expect(await seriousViolations(page, MEETING_SCOPE), 'meeting mode').toEqual([]);
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('button', { name: /Finish and save/ })).toBeVisible();
+  await shot(page, 'meeting-en');
+  expect(await seriousViolations(page, MEETING_SCOPE), 'meeting mode (en)').toEqual([]);
+  await page.getByText('中文', { exact: true }).click();
   await page.getByRole('button', { name: '丢弃草稿' }).click();
   await page.getByRole('button', { name: '丢弃草稿' }).last().click();
   await expect(page.getByTestId('client-profile')).toBeVisible();

@@ -11,7 +11,11 @@ export interface OwnHost {
   process: ChildProcess;
 }
 
-export function seedOwnDatabase(): { db: string; key: string; remove(): void } {
+/**
+ * Seeds a small database and snapshots the built renderer beside it: other runs may rebuild out/app while
+ * this test restarts its host, and the page must load the same build after the restart.
+ */
+export function seedOwnDatabase(): { db: string; key: string; renderer: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-meeting-'));
   const db = path.join(dir, 'meeting.db');
   const key = crypto.randomBytes(32).toString('hex');
@@ -19,11 +23,13 @@ export function seedOwnDatabase(): { db: string; key: string; remove(): void } {
     env: { ...process.env, CRM_DB_KEY: key }, encoding: 'utf8',
   });
   if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
-  return { db, key, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const renderer = path.join(dir, 'renderer');
+  fs.cpSync('out/app/renderer', renderer, { recursive: true });
+  return { db, key, renderer, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function startOwnHost(db: string, key: string): Promise<OwnHost> {
-  const host = spawn(process.execPath, ['bin/run-ts.mjs', 'backend/host/web/main.ts', '--db', db], {
+export function startOwnHost(db: string, key: string, renderer: string): Promise<OwnHost> {
+  const host = spawn(process.execPath, ['bin/run-ts.mjs', 'backend/host/web/main.ts', '--db', db, '--renderer', renderer], {
     env: { ...process.env, CRM_DB_KEY: key }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

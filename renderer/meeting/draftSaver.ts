@@ -55,6 +55,7 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
 
   return {
     update(content: MeetingDraftContent, focus: DraftFocus | null) {
+      if (!pending && !inFlight) onState({ kind: 'saving' });
       pending = { content, focus };
       const now = Date.now();
       if (!firstChangeAt) firstChangeAt = now;

@@ -13,7 +13,7 @@ export interface CallableBackend {
 
 export interface WebHostOptions {
   backend: CallableBackend;
-  /** The built renderer (out/renderer). */
+  /** The built renderer (out/app/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;

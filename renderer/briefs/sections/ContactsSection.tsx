@@ -5,7 +5,7 @@ export function ContactsSection({ model, t }: SectionProps) {
   if (contacts.length === 0) return <None t={t} />;
   return (
     <table>
-      <colgroup><col style={{ width: '16%' }} /><col style={{ width: '18%' }} /><col style={{ width: '16%' }} /><col style={{ width: '16%' }} /><col style={{ width: '22%' }} /><col style={{ width: '12%' }} /></colgroup>
+      <colgroup><col style={{ width: '14%' }} /><col style={{ width: '16%' }} /><col style={{ width: '14%' }} /><col style={{ width: '15%' }} /><col style={{ width: '27%' }} /><col style={{ width: '14%' }} /></colgroup>
       <thead><tr><th>{t.field.contact}</th><th>{t.field.title}</th><th>{t.field.department}</th><th>{t.field.phone}</th><th>{t.field.email}</th><th>{t.field.wechat}</th></tr></thead>
       <tbody>
         {contacts.map((c) => (

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors.ts';
 import { MeetingDraftContent } from '../../shared/meetings/draft.ts';
-import { openBackend } from '../../backend/backend.ts';
-import { clientInput, tempBackend } from '../support/tempStore.ts';
+import path from 'node:path';
+import { createBackend, openBackend } from '../../backend/backend.ts';
+import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
+import { openStore } from '../../backend/store/store.ts';
+import { clientInput, randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
 
 const content = (overrides: Partial<MeetingDraftContent> = {}) => MeetingDraftContent.parse({ occurredAt: '2026-11-28T10:00', ...overrides });
 
@@ -97,6 +100,27 @@ describe('meeting drafts', () => {
   });
 });
 
+describe('migration 0004', () => {
+  it('upgrades a store made before meeting drafts, keeping its clients, and drafts work after it', async () => {
+    const file = path.join(tempDir(), 'old.db');
+    const keyHex = randomKey();
+    const before = openStore({ file, keyHex, migrations: MIGRATIONS.filter((m) => m.version < 4) });
+    const old = createBackend(before);
+    const client = await old.api['clients.create'](clientInput(1));
+    old.close();
+
+    const upgraded = openBackend({ file, keyHex });
+    try {
+      expect(upgraded.store.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.length });
+      expect((await upgraded.api['clients.get']({ id: client.id })).legalName).toBe(client.legalName);
+      await upgraded.api['drafts.save']({ clientId: client.id, content: content({ notes: '升级后' }), revision: 1 });
+      expect((await upgraded.api['drafts.get']({ clientId: client.id }))?.content.notes).toBe('升级后');
+    } finally {
+      upgraded.close();
+    }
+  });
+});
+
 describe('feedback supersession', () => {
   it('a correction supersedes the old entry, both stay in the history, and the old one cannot be corrected twice', async () => {
     const { api } = tempBackend();
@@ -149,8 +173,15 @@ describe('loyalty facts', () => {
     const { api } = tempBackend();
     const client = await api['clients.create'](clientInput(1));
     const referred = await api['clients.create'](clientInput(2, { status: 'prospect', referredById: client.id }));
+    const project = (name: string, stage: 'mandate' | 'financial_close' | 'operation_repayment') => api['projects.create']({
+      clientId: client.id, name, sector: 'renewables', currency: 'CNY', stage, totalCostMinor: 1_000_000_00, debtAmountMinor: 800_000_00,
+      ourCommitmentMinor: 200_000_00, tenorMonths: 180, marginBps: 120,
+    });
+    const closed = await project('一期光伏', 'financial_close');
+    const operating = await project('二期风电', 'operation_repayment');
+    await project('三期储能', 'mandate');
     const facts = await api['clients.loyalty']({ id: client.id });
     expect(facts.referrals.map((r) => r.id)).toEqual([referred.id]);
-    expect(facts.closedProjects).toEqual([]);
+    expect(facts.closedProjects.map((p) => p.id)).toEqual([closed.id, operating.id]);
   });
 });

@@ -161,6 +161,36 @@ test('client-facing survey: locked to one client until the RM PIN, then the feed
   await expect(page.getByTestId('feedback-trend')).toBeVisible();
   await shot(page, 'feedback-tab');
   expect(await seriousViolations(page), 'feedback tab with trend and loyalty').toEqual([]);
+
+  // Append-only: a correction is a new entry; the history keeps the one it supersedes.
+  const surveyRow = page.getByRole('row').filter({ hasText: '放款效率很高' });
+  await surveyRow.getByRole('button', { name: /更\s*正/ }).click();
+  await fill(dialog(page), '客户满意度（1–5）', '5');
+  await save(page);
+  await expect(dialog(page)).toBeHidden();
+  await expect(surveyRow).toHaveCount(2);
+  await expect(surveyRow.filter({ hasText: '已被更正' })).toHaveCount(1);
+  await expect(surveyRow.filter({ hasText: '已被更正' }).getByRole('cell').nth(1)).toHaveText('4');
+});
+
+test('reloading the page mid-sentence brings the draft back with the caret where it was', async ({ page }) => {
+  await openFirstClient(page, 6);
+  await page.getByTestId('meeting-mode').click();
+  const outcomes = page.locator('#meeting-outcomes');
+  await outcomes.click();
+  await outcomes.pressSequentially('客户同意下周提供');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(1_200);
+  await page.reload();
+  await expect(outcomes).toHaveValue('客户同意下周提供');
+  await expect(outcomes).toBeFocused();
+  expect(await outcomes.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('客户同意下周提供'.length - 2);
+  await page.keyboard.type('可研');
+  await expect(outcomes).toHaveValue('客户同意下周可研提供');
+  await page.getByRole('button', { name: '丢弃草稿' }).click();
+  await page.getByRole('button', { name: '丢弃草稿' }).last().click();
+  await expect(page.getByTestId('client-profile')).toBeVisible();
 });
 
 test('a referral creates a prospect whose credit code is checked, and the referrer shows it', async ({ page }) => {

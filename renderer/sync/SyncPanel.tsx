@@ -40,7 +40,8 @@ export function SyncStatusButton() {
         data-testid="sync-status"
         aria-haspopup="dialog"
         icon={status?.running ? <SyncOutlined spin /> : status?.lastError ? <ExclamationCircleOutlined /> : <CloudSyncOutlined />}
-        style={color ? { color, borderColor: color } : undefined}
+        // Explicit colours: antd's hover and focus tints fall below WCAG AA contrast on this small button.
+        style={{ color: color ?? '#1f1f1f', borderColor: color ?? '#8c8c8c' }}
         onClick={() => setOpen(true)}
       >
         {label}

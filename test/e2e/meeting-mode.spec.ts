@@ -148,6 +148,13 @@ test('client-facing survey: locked to one client until the RM PIN, then the feed
   await page.getByLabel('您还有什么想告诉我们的吗？（可选）').fill('放款效率很高');
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await expect(page.getByText('感谢您的反馈！')).toBeVisible();
+  await shot(page, 'survey-thanks');
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('button', { name: 'Answer again' }).click();
+  await expect(page.getByText('Overall, how satisfied are you with our service?')).toBeVisible();
+  await shot(page, 'survey-en');
+  expect(await seriousViolations(page), 'survey (en)').toEqual([]);
+  await page.getByText('中文', { exact: true }).click();
 
   await page.getByRole('button', { name: '客户经理返回' }).click();
   await page.getByLabel('客户经理 PIN').fill('1111');

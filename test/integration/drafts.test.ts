@@ -1,23 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors.ts';
-import { MeetingDraftContent } from '../../shared/meetings/draft.ts';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MeetingDraftContent } from '../../shared/meetings/draft.ts';
 import { createBackend, openBackend } from '../../backend/backend.ts';
 import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
 import { openStore } from '../../backend/store/store.ts';
+import { rejection } from '../support/rejection.ts';
 import { clientInput, randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
 
 const content = (overrides: Partial<MeetingDraftContent> = {}) => MeetingDraftContent.parse({ occurredAt: '2026-11-28T10:00', ...overrides });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('meeting drafts', () => {
   it('restores a draft exactly, with the focused field and caret, after the store is closed and reopened', async () => {

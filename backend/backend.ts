@@ -5,7 +5,7 @@ import { projectProblems, type Feedback, type ProjectFields } from '../shared/do
 import { recordBriefExport } from './briefs/audit.ts';
 import { clientProfile } from './clients/profile.ts';
 import { ClientFacets } from './clients/facets.ts';
-import { listClients } from './clients/list.ts';
+import { ClientListing } from './clients/list.ts';
 import { decodeRow, type Row } from './records/codec.ts';
 import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
 import { ENTITIES, type EntityName } from './records/entities.ts';
@@ -47,7 +47,12 @@ const CRUD_ENTITIES: EntityName[] = ['clients', 'contacts', 'projects', 'interac
 export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
   const timestamp = () => now().toISOString();
   const facets = new ClientFacets(store);
-  const deviceSync = new DeviceSync(store);
+  const listing = new ClientListing(store, facets);
+  // A pull writes records directly, so the list's cached totals and orders are dropped as it goes.
+  const deviceSync = new DeviceSync(store, () => {
+    facets.invalidate();
+    listing.invalidate();
+  });
   const today = () => timestamp().slice(0, 10);
 
   const rules: Partial<Record<EntityName, WriteRules>> = {
@@ -75,7 +80,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     if (name === 'interactions' && clientId) {
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
     }
-    if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') facets.invalidate();
+    if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') {
+      facets.invalidate();
+      listing.invalidate();
+    }
     if (name === 'segments') assignSegments(store, null, today());
     else if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
   }
@@ -126,7 +134,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     return { id: record.id, deletedAt: record.deletedAt };
   };
   handlers['feedback.get'] = (input: { id: string }) => getRecord(store, ENTITIES.feedback, input.id);
-  handlers['clients.list'] = (input: z.output<(typeof contract)['clients.list']['input']>) => listClients(store, facets, input);
+  handlers['clients.list'] = (input: z.output<(typeof contract)['clients.list']['input']>) => listing.list(input);
   handlers['clients.profile'] = (input: { id: string }) => clientProfile(store, input.id);
   handlers['tasks.list'] = (input: z.output<(typeof contract)['tasks.list']['input']>) =>
     (store.all(

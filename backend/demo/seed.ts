@@ -83,6 +83,9 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
       .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks')`)
       .all() as Array<{ name: string; sql: string }>;
     for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+    // A larger in-memory term buffer per search index: fewer, larger segments to merge while loading.
+    for (const fts of ['search_clients', 'search_contacts', 'search_interactions'])
+      db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('hashsize', ${64 * 1024 * 1024})`);
     const generatorOptions: GeneratorOptions = { clients: options.clients, seed: options.seed, owner: options.owner, asOf: options.asOf };
     const batches = options.parallel === false ? inlineBatches(generatorOptions) : workerBatches(generatorOptions);
     for await (const batch of batches) {
@@ -98,6 +101,8 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
       options.onProgress?.(batch.clientsDone, options.clients);
     }
     for (const index of indexes) db.exec(index.sql);
+    for (const fts of ['search_clients', 'search_contacts', 'search_interactions'])
+      db.exec(`INSERT INTO ${fts} (${fts}, rank) VALUES ('hashsize', ${1024 * 1024})`);
     // Statistics let the planner choose between a filter's index and the sort's index.
     db.exec('PRAGMA analysis_limit = 0; ANALYZE clients;');
     db.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)`).run();

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, Popconfirm, Radio, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { INTERACTION_TYPES } from '../../shared/domain/index.ts';
 import { MeetingDraftContent, type DraftFocus } from '../../shared/meetings/draft.ts';
 import { call } from '../backend.ts';
+import { ClientFormModal } from '../clients/ClientFormModal.tsx';
 import { errorText } from '../forms/errorText.ts';
 import { todayIso } from '../i18n/format.ts';
 import { translateIssue } from '../i18n/issues.ts';
@@ -59,6 +60,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
   const [rms, setRms] = useState<string[]>([]);
+  const [referring, setReferring] = useState(false);
   const saver = useRef<DraftSaver | null>(null);
   const contentRef = useRef<MeetingDraftContent | null>(null);
   const pendingFocus = useRef<DraftFocus | null | undefined>(undefined);
@@ -114,8 +116,10 @@ export function MeetingPage({ clientId }: { clientId: string }) {
     queueMicrotask(() => saver.current?.update(next, currentFocus()));
   }, []);
 
+  // Events from dialogs opened here bubble through React's tree too; only this screen's fields move the caret.
   const caretMoved = () => {
-    if (contentRef.current) saver.current?.update(contentRef.current, currentFocus());
+    const focus = currentFocus();
+    if (contentRef.current && focus) saver.current?.update(contentRef.current, focus);
   };
 
   const addStep = () => {
@@ -290,6 +294,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
               <Form.Item label={t('meeting.feedbackComment')} htmlFor={`${ID}feedbackComment`} style={{ marginBottom: 0 }}>
                 <Input.TextArea id={`${ID}feedbackComment`} value={content.feedbackComment} onChange={(e) => change({ feedbackComment: e.target.value })} autoSize={{ minRows: 2, maxRows: 6 }} />
               </Form.Item>
+              <Button icon={<UserAddOutlined aria-hidden />} onClick={() => setReferring(true)} style={{ marginTop: 12 }}>{t('loyalty.referral')}</Button>
             </fieldset>
           </Col>
         </Row>
@@ -302,6 +307,9 @@ export function MeetingPage({ clientId }: { clientId: string }) {
           <Button danger>{t('meeting.discard')}</Button>
         </Popconfirm>
       </div>
+      {referring && (
+        <ClientFormModal referredById={clientId} onClose={() => setReferring(false)} onSaved={(prospect) => message.success(t('meeting.referred', { name: prospect.legalName }))} />
+      )}
     </div>
   );
 }

@@ -236,6 +236,10 @@ test('meeting mode passes axe without serious or critical violations', async ({ 
   await shot(page, 'meeting-en');
   expect(await seriousViolations(page, MEETING_SCOPE), 'meeting mode (en)').toEqual([]);
   await page.getByText('中文', { exact: true }).click();
+  await page.getByRole('button', { name: '记录推荐客户' }).click();
+  await expect(dialog(page).getByText('新建推荐的潜在客户')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
   await page.getByRole('button', { name: '丢弃草稿' }).click();
   await page.getByRole('button', { name: '丢弃草稿' }).last().click();
   await expect(page.getByTestId('client-profile')).toBeVisible();

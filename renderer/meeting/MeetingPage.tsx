@@ -197,6 +197,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
     saving: t('meeting.saving'),
     saved: saveState.kind === 'saved' ? t('meeting.savedAt', { time: saveState.at.toLocaleTimeString() }) : '',
     failed: t('meeting.saveFailed'),
+    stale: t('meeting.stale'),
   }[saveState.kind];
 
   return (
@@ -215,9 +216,13 @@ export function MeetingPage({ clientId }: { clientId: string }) {
       <div className="crm-meeting-bar">
         {back}
         <Typography.Title level={2} className="crm-meeting-title">{t('meeting.title', { name: profile.client.legalName })}</Typography.Title>
-        <span role="status" aria-live="polite" data-testid="draft-status" className={saveState.kind === 'failed' ? 'crm-overdue' : 'crm-muted'}>{saveText}</span>
+        <span role="status" aria-live="polite" data-testid="draft-status" className={saveState.kind === 'failed' || saveState.kind === 'stale' ? 'crm-overdue' : 'crm-muted'}>{saveText}</span>
       </div>
       {formError && <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 12 }} />}
+      {saveState.kind === 'stale' && (
+        <Alert type="warning" showIcon title={t('meeting.stale')} style={{ marginBottom: 12 }}
+          action={<Button size="small" onClick={() => location.reload()}>{t('meeting.reopen')}</Button>} />
+      )}
       <Form layout="vertical" component="div">
         <Row gutter={24}>
           <Col xs={24} lg={16}>

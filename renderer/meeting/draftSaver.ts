@@ -1,10 +1,11 @@
 import type { DraftFocus, MeetingDraftContent } from '../../shared/meetings/draft.ts';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed' };
+/** `stale`: another window saved a newer revision of this draft; saving here stops so that it is not overwritten. */
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed' } | { kind: 'stale' };
 
 export interface DraftSaverOptions {
   /** Writes one revision to the store; revisions only grow, so a late answer cannot overwrite a newer draft. */
-  save(revision: number, content: MeetingDraftContent, focus: DraftFocus | null): Promise<unknown>;
+  save(revision: number, content: MeetingDraftContent, focus: DraftFocus | null): Promise<{ applied: boolean }>;
   onState(state: SaveState): void;
   /** The revision the stored draft already has. */
   revision: number;
@@ -38,9 +39,13 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
     revision += 1;
     onState({ kind: 'saving' });
     inFlight = save(revision, next.content, next.focus).then(
-      () => {
+      ({ applied }) => {
         inFlight = null;
-        if (!pending) onState({ kind: 'saved', at: new Date() });
+        if (!applied) {
+          stopped = true;
+          pending = null;
+          onState({ kind: 'stale' });
+        } else if (!pending) onState({ kind: 'saved', at: new Date() });
       },
       () => {
         inFlight = null;
@@ -55,6 +60,7 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
 
   return {
     update(content: MeetingDraftContent, focus: DraftFocus | null) {
+      if (stopped) return;
       if (!pending && !inFlight) onState({ kind: 'saving' });
       pending = { content, focus };
       const now = Date.now();

@@ -10,7 +10,7 @@ const zhCN = {
     finish: '完成并保存', finishHint: 'Ctrl+Shift+Enter', discard: '丢弃草稿', confirmDiscard: '丢弃这份会议草稿？已输入的内容将被删除。',
     saving: '正在保存草稿…', savedAt: '草稿已保存 {{time}}', saveFailed: '草稿保存失败，正在重试（内容仍在本页）', notSaved: '尚未输入内容',
     finished: '已保存沟通记录和 {{count}} 条待办事项', restored: '已恢复未完成的会议草稿',
-    clearScore: '清除评分', referred: '已新建推荐的潜在客户“{{name}}”', draftsTitle: '未完成的会议草稿', draftsEmpty: '没有未完成的会议草稿',
+    clearScore: '清除评分', stale: '这份草稿已在另一个窗口中更新，本窗口已停止保存。请重新打开以查看最新内容。', reopen: '重新打开', referred: '已新建推荐的潜在客户“{{name}}”', draftsTitle: '未完成的会议草稿', draftsEmpty: '没有未完成的会议草稿',
   },
   survey: {
     open: '客户自助问卷', title: '客户满意度调查', intro: '感谢您抽出时间。您的反馈将帮助我们改进服务。',
@@ -44,7 +44,7 @@ const en: Strings = {
     finish: 'Finish and save', finishHint: 'Ctrl+Shift+Enter', discard: 'Discard draft', confirmDiscard: 'Discard this meeting draft? What you typed will be deleted.',
     saving: 'Saving draft…', savedAt: 'Draft saved {{time}}', saveFailed: 'Could not save the draft; retrying (your text is still here)', notSaved: 'Nothing typed yet',
     finished: 'Saved the interaction and {{count}} tasks', restored: 'Restored your unfinished meeting draft',
-    clearScore: 'Clear score', referred: 'Created the referred prospect “{{name}}”', draftsTitle: 'Unfinished meeting drafts', draftsEmpty: 'No unfinished meeting drafts',
+    clearScore: 'Clear score', stale: 'This draft was updated in another window; this window has stopped saving. Reopen it to see the latest text.', reopen: 'Reopen', referred: 'Created the referred prospect “{{name}}”', draftsTitle: 'Unfinished meeting drafts', draftsEmpty: 'No unfinished meeting drafts',
   },
   survey: {
     open: 'Client survey', title: 'Client satisfaction survey', intro: 'Thank you for your time. Your feedback helps us serve you better.',

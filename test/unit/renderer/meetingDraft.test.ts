@@ -13,7 +13,10 @@ describe('draft saver', () => {
 
   it('saves continuous typing at most about a second behind, with growing revisions', async () => {
     const saves: [number, string][] = [];
-    const saver = createDraftSaver({ revision: 4, save: async (r, c) => void saves.push([r, c.notes]), onState: () => undefined });
+    const saver = createDraftSaver({ revision: 4, save: async (r, c) => {
+      saves.push([r, c.notes]);
+      return { applied: true };
+    }, onState: () => undefined });
     // A keystroke every 100 ms for 3 s never leaves a quiet gap, yet saves must keep coming.
     for (let i = 1; i <= 30; i++) {
       saver.update(content('x'.repeat(i)), { field: 'notes', caret: i });
@@ -34,6 +37,7 @@ describe('draft saver', () => {
       save: async (_r, c) => {
         if (fail) throw new Error('backend gone');
         stored.push(c.notes);
+        return { applied: true };
       },
       onState: (s) => states.push(s.kind),
     });
@@ -48,7 +52,7 @@ describe('draft saver', () => {
 
   it('flush saves at once, and stop drops what is pending', async () => {
     const stored: string[] = [];
-    const saver = createDraftSaver({ revision: 0, save: async (_r, c) => void stored.push(c.notes), onState: () => undefined });
+    const saver = createDraftSaver({ revision: 0, save: async (_r, c) => ({ applied: stored.push(c.notes) > 0 }), onState: () => undefined });
     saver.update(content('a'), null);
     await saver.flush();
     expect(stored).toEqual(['a']);
@@ -56,6 +60,18 @@ describe('draft saver', () => {
     saver.stop();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(stored).toEqual(['a']);
+  });
+
+  it('stops saving when another window has saved a newer revision, instead of overwriting it', async () => {
+    const states: SaveState['kind'][] = [];
+    let calls = 0;
+    const saver = createDraftSaver({ revision: 0, save: async () => ({ applied: ++calls > 1 }), onState: (s) => states.push(s.kind) });
+    saver.update(content('a'), null);
+    await saver.flush();
+    saver.update(content('b'), null);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(calls).toBe(1);
+    expect(states.at(-1)).toBe('stale');
   });
 });
 

@@ -12,8 +12,11 @@ type FilterColumn = 'status' | 'rating' | 'industry' | 'region' | 'ownerLogin' |
 
 /** Up to this many matches, sorting them is cheaper than walking the sort index past the others. */
 const SORT_IN_MEMORY_MAX = 5_000;
-/** Pages further down than this come from the cached order of the whole result, not from OFFSET. */
-const DIRECT_OFFSET_MAX = 500;
+/**
+ * Pages whose rows lie further down the sort index than this (counting the rows the filter skips)
+ * come from the cached order of the whole result, not from OFFSET.
+ */
+const DIRECT_WALK_MAX = 2_000;
 /** Orders kept: the grid scrolls one query at a time, and a few let the user switch back and forth. */
 const CACHED_ORDERS = 4;
 
@@ -34,6 +37,8 @@ export class ClientListing {
   constructor(
     private readonly store: Store,
     private readonly facets: ClientFacets,
+    /** The two thresholds above; tests lower them to exercise every path on a small store. */
+    private readonly limits = { directWalkMax: DIRECT_WALK_MAX, sortInMemoryMax: SORT_IN_MEMORY_MAX },
   ) {}
 
   invalidate(): void {
@@ -43,7 +48,8 @@ export class ClientListing {
   list(input: ListInput): ClientListOutput {
     const { filter, sort, offset, limit } = input;
     const total = this.facets.count(filter);
-    if (offset < DIRECT_OFFSET_MAX) {
+    const walk = ((offset + limit) * this.facets.count({})) / Math.max(1, total);
+    if (walk <= this.limits.directWalkMax || total <= this.limits.sortInMemoryMax) {
       const items = this.store.all(this.ordered(filter, sort, total).select([...ROW_COLUMNS]).limit(limit).offset(offset));
       return { total, items } as ClientListOutput;
     }
@@ -71,7 +77,7 @@ export class ClientListing {
     // SQLite's planner prefers a filter's index and then sorts every match, even for one page of a
     // filter that matches most clients. When many match, walking the sort index and testing the
     // filter on the way is far cheaper; a unary + keeps the filter columns off their indexes.
-    const walkSortIndex = total > SORT_IN_MEMORY_MAX;
+    const walkSortIndex = total > this.limits.sortInMemoryMax;
     const column = (name: FilterColumn) => (walkSortIndex ? sql<string>`+${sql.ref(`clients.${name}`)}` : sql.ref<string>(`clients.${name}`));
     let query = this.store.q.selectFrom('clients').leftJoin('segments', 'segments.id', 'clients.segmentId').where('clients.deletedAt', 'is', null);
     for (const name of ['status', 'rating', 'industry', 'region', 'ownerLogin'] as const) {

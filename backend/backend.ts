@@ -19,7 +19,6 @@ import { storeStats } from './store/stats.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
 import { recordChange } from './sync/outbox.ts';
 import { DeviceSync } from './sync/device.ts';
-import { v7 as uuidv7 } from 'uuid';
 
 export interface BackendOptions {
   file: string;
@@ -153,26 +152,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   handlers['sync.signOut'] = () => deviceSync.signOut();
   handlers['sync.run'] = () => deviceSync.run();
   handlers['sync.conflicts'] = (input: { clientId?: string }) => deviceSync.conflicts(input.clientId);
-  handlers['sync.rejections'] = () =>
-    (store.prepare('SELECT * FROM sync_rejections ORDER BY rejectedAt DESC').all() as Array<Record<string, string>>).map((r) => ({
-      ...r, changes: JSON.parse(r.changes!) as Record<string, unknown>, issues: JSON.parse(r.issues!) as unknown[],
-    }));
-  handlers['sync.resolveConflict'] = (input: { id: string; resolution: 'kept' | 'took_other' | 'merged'; mergedValue?: string }) =>
-    store.transaction(() => {
-      const conflict = deviceSync.conflicts().find((c) => c.id === input.id);
-      if (!conflict) throw new ApiError('not_found', `No unresolved conflict with id ${input.id}.`);
-      if (input.resolution === 'merged' && conflict.kind !== 'divergent_text') throw ApiError.field('resolution', 'only two versions of a text can be merged');
-      const at = timestamp();
-      const entity = conflict.entity as EntityName;
-      if (input.resolution !== 'kept') {
-        const value = input.resolution === 'took_other' ? conflict.otherValue : input.mergedValue;
-        write(entity, (now) => updateRecord(store, entity, conflict.recordId, { [conflict.field]: value }, now, rules[entity]));
-      }
-      const version = store.prepare('SELECT version FROM sync_conflicts WHERE id = ?').pluck().get(input.id) as number;
-      store.prepare('UPDATE sync_conflicts SET resolvedAt = ? WHERE id = ?').run(at, input.id);
-      store.prepare('INSERT INTO sync_outbox (changeId, entity, recordId, clientId, baseVersion, changes, madeAt, isCreate) VALUES (?, ?, ?, ?, ?, ?, ?, 0)')
-        .run(uuidv7(), 'conflicts', input.id, conflict.clientId, version, JSON.stringify({ resolvedAt: at, resolution: input.resolution, updatedAt: at }), at);
-      return { id: input.id, resolvedAt: at };
+  handlers['sync.rejections'] = () => deviceSync.rejections();
+  handlers['sync.resolveConflict'] = (input: Parameters<DeviceSync['resolveConflict']>[0]) =>
+    deviceSync.resolveConflict(input, timestamp(), (entity, id, patch) => {
+      write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
     });
   handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
 

@@ -1,4 +1,6 @@
-import type { SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { MethodOutput, SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
+import type { EntityName } from '../records/entities.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { Store } from '../store/store.ts';
 import { syncOnce } from './engine.ts';
@@ -140,6 +142,37 @@ export class DeviceSync {
       });
     }, delay);
     this.timer.unref();
+  }
+
+  /** Changes the server refused, newest first, for the user to redo. */
+  rejections(): MethodOutput<'sync.rejections'> {
+    return (this.store.prepare('SELECT * FROM sync_rejections ORDER BY rejectedAt DESC').all() as Array<Record<string, string>>).map((r) => ({
+      changeId: r.changeId!, entity: r.entity!, recordId: r.recordId!, rejectedAt: r.rejectedAt!,
+      changes: JSON.parse(r.changes!) as Record<string, unknown>, issues: JSON.parse(r.issues!) as Array<{ path: string; message: string }>,
+    }));
+  }
+
+  /**
+   * Resolves a conflict (docs/sync.md "Conflicts"): the field's new value, when it changes, as an ordinary
+   * local edit through `applyEdit`, and the resolution as a change of the conflict record, in one transaction.
+   */
+  resolveConflict(
+    input: { id: string; resolution: 'kept' | 'took_other' | 'merged'; mergedValue?: string },
+    at: string,
+    applyEdit: (entity: EntityName, recordId: string, patch: Record<string, unknown>) => void,
+  ): { id: string; resolvedAt: string } {
+    return this.store.transaction(() => {
+      const conflict = this.conflicts().find((c) => c.id === input.id);
+      if (!conflict) throw new ApiError('not_found', `No unresolved conflict with id ${input.id}.`);
+      if (input.resolution === 'merged' && conflict.kind !== 'divergent_text') throw ApiError.field('resolution', 'only two versions of a text can be merged');
+      if (input.resolution !== 'kept')
+        applyEdit(conflict.entity as EntityName, conflict.recordId, { [conflict.field]: input.resolution === 'took_other' ? conflict.otherValue : input.mergedValue });
+      const version = this.store.prepare('SELECT version FROM sync_conflicts WHERE id = ?').pluck().get(input.id) as number;
+      this.store.prepare('UPDATE sync_conflicts SET resolvedAt = ? WHERE id = ?').run(at, input.id);
+      this.store.prepare('INSERT INTO sync_outbox (changeId, entity, recordId, clientId, baseVersion, changes, madeAt, isCreate) VALUES (?, ?, ?, ?, ?, ?, ?, 0)')
+        .run(uuidv7(), 'conflicts', input.id, conflict.clientId, version, JSON.stringify({ resolvedAt: at, resolution: input.resolution, updatedAt: at }), at);
+      return { id: input.id, resolvedAt: at };
+    });
   }
 
   conflicts(clientId?: string): SyncConflictView[] {

@@ -78,7 +78,7 @@ describe('device sync convergence (real engine, real server, faulty network)', (
           const written = new Map<string, Set<string>>();
           for (const o of ops) {
             const device = devices[o.device]!;
-            const clientId = clientIds[o.client]!;
+            const clientId = clientIds[o.kind === 'sync' ? 0 : o.client]!;
             if (o.kind === 'edit') {
               const value = o.field === 'rating' ? RATINGS[o.value]! : o.field === 'status' ? STATUSES[o.value % 4]! : `备注 ${o.device}-${o.value}`;
               await device.api['clients.update']({ id: clientId, patch: { [o.field]: value } });

@@ -27,10 +27,12 @@ export function getRecord<T extends StoredRecord>(store: Store, config: EntityCo
 }
 
 /** Every reference must name a live record, and where it says so, one of the same client. */
-function checkReferences(store: Store, config: EntityConfig, record: Row, prefix: string): void {
+function checkReferences(store: Store, config: EntityConfig, record: Row, prefix: string, before?: Row): void {
   for (const reference of config.references) {
     const id = record[reference.field];
     if (id === null || id === undefined) continue;
+    // An unchanged reference is not the user's doing: its target may have left this device with sync.
+    if (before && before[reference.field] === id) continue;
     const target = ENTITIES[reference.entity];
     const found = findRecord(store, target, id as string);
     const path = prefix ? `${prefix}.${reference.field}` : reference.field;
@@ -70,9 +72,12 @@ export function updateRecord<T extends StoredRecord>(
   const current = Object.fromEntries(Object.entries(before).filter(([key]) => !['id', 'createdAt', 'updatedAt', 'deletedAt', ...config.derived].includes(key)));
   const merged = parseOrThrow(config.fields, { ...current, ...patch }, 'patch') as Row;
   const after = { ...before, ...merged, updatedAt: now } as Row;
-  checkReferences(store, config, after, 'patch');
+  checkReferences(store, config, after, 'patch', before);
   rules.check?.(after, 'patch');
-  const changed = encodeRow(config, Object.fromEntries(Object.keys(merged).map((key) => [key, after[key]])));
+  // Only the columns whose stored form changes are written, so an edit never re-asserts an old reference.
+  const encodedBefore = encodeRow(config, before);
+  const encodedAfter = encodeRow(config, Object.fromEntries(Object.keys(merged).map((key) => [key, after[key]])));
+  const changed = Object.fromEntries(Object.entries(encodedAfter).filter(([key, value]) => encodedBefore[key] !== value));
   store.run(store.q.updateTable(config.table).set({ ...changed, updatedAt: now } as never).where('id', '=', id));
   return { before, after: after as T };
 }

@@ -221,7 +221,7 @@ function applyEviction(store: Store, entity: string, id: string): void {
       for (const childId of ids) deleteRecordEverywhere(store, child, childId);
     }
     store.prepare('DELETE FROM sync_conflicts WHERE clientId = ?').run(id);
-    store.prepare('UPDATE clients SET referredById = NULL WHERE referredById = ?').run(id);
+    // Clients it referred keep their referredById (server data): edits leave an unchanged reference alone.
   }
   deleteRecordEverywhere(store, entity as EntityName, id);
 }

@@ -18,6 +18,17 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 const ById = z.object({ id: Id });
 const Deleted = z.object({ id: Id, deletedAt: z.string() });
 
+/**
+ * Every field optional and none defaulted: zod 4 applies a field's default even inside `.optional()`,
+ * so a plain `.partial()` would reset every defaulted field the patch does not name.
+ */
+function patchOf(fields: z.ZodObject): z.ZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()]),
+  );
+  return z.object(shape);
+}
+
 /** create / update / delete / restore / get for one entity; `fixed` names fields an update may not change. */
 function crud<P extends string, F extends z.ZodObject, R extends z.ZodType, K extends keyof F['shape'] & string>(
   prefix: P,
@@ -25,7 +36,7 @@ function crud<P extends string, F extends z.ZodObject, R extends z.ZodType, K ex
   record: R,
   fixed: readonly K[],
 ) {
-  const patch = fields.omit(Object.fromEntries(fixed.map((k) => [k, true])) as never).partial();
+  const patch = patchOf(fields.omit(Object.fromEntries(fixed.map((k) => [k, true])) as never));
   return {
     [`${prefix}.create`]: method(fields.extend({ id: Id.optional() }), record),
     [`${prefix}.update`]: method(z.object({ id: Id, patch }), record),

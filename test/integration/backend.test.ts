@@ -33,6 +33,16 @@ describe('backend API: clients', () => {
     expect((await api['clients.list']({})).total).toBe(1);
   });
 
+  it('leaves every field an update does not name as it was, defaulted ones included', async () => {
+    const { api } = tempBackend();
+    const referrer = await api['clients.create'](clientInput(1));
+    const client = await api['clients.create'](clientInput(2, { tags: ['央企'], notes: '重要备注', englishName: 'Keep Me Ltd.', referredById: referrer.id, relationshipStart: '2020-01-01' }));
+    const updated = await api['clients.update']({ id: client.id, patch: { rating: 'BBB' } });
+    expect(updated).toMatchObject({ rating: 'BBB', tags: ['央企'], notes: '重要备注', englishName: 'Keep Me Ltd.', referredById: referrer.id, relationshipStart: '2020-01-01' });
+    const contact = await api['contacts.create']({ clientId: client.id, name: '张伟', email: 'zw@example.cn', isDecisionMaker: true });
+    expect(await api['contacts.update']({ id: contact.id, patch: { title: '总经理' } })).toMatchObject({ email: 'zw@example.cn', isDecisionMaker: true, title: '总经理' });
+  });
+
   it('names every invalid field in the error and stores nothing', async () => {
     const { api } = tempBackend();
     const error = await rejection(api['clients.create']({ ...clientInput(1), creditCode: '91350100M000100Y44', rating: 'AAAA' as never, legalName: ' ' }));

@@ -199,16 +199,22 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     const a = device();
     const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
     await a.api['contacts.create']({ clientId: client.id, name: '张伟' });
+    const referred = await a.api['clients.create'](clientInput(2, { ownerLogin: 'li.wei', referredById: client.id }));
     await sync(a, s.url, 'li.wei');
+
     await a.api['clients.update']({ id: client.id, patch: { notes: '离线时写的最后一条备注' } });
     await reassignClientTo(s.store.db, client.id, 'wang.fang', 'admin');
     await sync(a, s.url, 'li.wei');
-    expect((await a.api['store.stats']({})).clients).toBe(0);
+    expect((await a.api['store.stats']({})).clients).toBe(1);
     expect((await a.api['store.stats']({})).contacts).toBe(0);
     expect((await a.api['search.query']({ query: '张伟' })).hits).toEqual([]);
     const b = device();
     await sync(b, s.url, 'wang.fang');
     expect((await b.api['clients.get']({ id: client.id })).notes).toBe('离线时写的最后一条备注');
+    expect(referred.referredById).toBe(client.id);
+    expect((await a.api['clients.get']({ id: referred.id })).referredById).toBe(client.id);
+    // The referred client stays with li.wei and can still be edited although its referrer left the device.
+    expect((await a.api['clients.update']({ id: referred.id, patch: { rating: 'BBB' } })).referredById).toBe(client.id);
     expect((await b.api['store.stats']({})).contacts).toBe(1);
   });
 });

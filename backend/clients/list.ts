@@ -16,7 +16,7 @@ const SORT_IN_MEMORY_MAX = 5_000;
  * Pages whose rows lie further down the sort index than this (counting the rows the filter skips)
  * come from the cached order of the whole result, not from OFFSET.
  */
-const DIRECT_WALK_MAX = 2_000;
+const DIRECT_WALK_MAX = 600;
 /** Orders kept: the grid scrolls one query at a time, and a few let the user switch back and forth. */
 const CACHED_ORDERS = 4;
 

@@ -96,7 +96,7 @@ export class DemoGenerator {
   /** The default segments, then clients with their children, `count` clients at a time. */
   nextBatch(count: number): DemoBatch {
     this.batch = { tables: [], search: [], clientsDone: 0 };
-    if (this.next === 0) for (const fields of DEMO_SEGMENTS) this.insert('segments', { ...this.meta(this.anchor - 900 * DAY), ...fields });
+    if (this.next === 0) for (const fields of DEMO_SEGMENTS) this.insert('segments', this.stamp(this.anchor - 900 * DAY, { ...fields }));
     const end = Math.min(this.options.clients, this.next + count);
     for (; this.next < end; this.next++) this.client(this.next);
     this.batch.clientsDone = this.next;
@@ -111,10 +111,6 @@ export class DemoGenerator {
     return Object.assign(record, { id: this.random.uuid(this.idClock++), createdAt: at, updatedAt: at, deletedAt: null });
   };
 
-  private readonly meta = (ms: number) => {
-    const at = isoInstant(ms);
-    return { id: this.random.uuid(this.idClock++), createdAt: at, updatedAt: at, deletedAt: null };
-  };
   private readonly person = () => this.random.pick(SURNAMES) + this.random.pick(GIVEN_NAMES);
 
   private readonly insert = (entity: EntityName, record: Row, source?: SearchSource): void => {

@@ -45,13 +45,9 @@ const CRUD_ENTITIES: EntityName[] = ['clients', 'contacts', 'projects', 'interac
 
 export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
   const timestamp = () => now().toISOString();
-  const facets = new ClientFacets(store);
-  const listing = new ClientListing(store, facets);
+  const listing = new ClientListing(store, new ClientFacets(store));
   // A pull writes records directly, so the list's cached totals and orders are dropped as it goes.
-  const deviceSync = new DeviceSync(store, () => {
-    facets.invalidate();
-    listing.invalidate();
-  });
+  const deviceSync = new DeviceSync(store, () => listing.invalidate());
   const today = () => timestamp().slice(0, 10);
 
   const rules: Partial<Record<EntityName, WriteRules>> = {
@@ -79,10 +75,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     if (name === 'interactions' && clientId) {
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
     }
-    if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') {
-      facets.invalidate();
-      listing.invalidate();
-    }
+    if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') listing.invalidate();
     if (name === 'segments') assignSegments(store, null, today());
     else if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
   }
@@ -146,7 +139,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   handlers['segments.list'] = () => liveSegments(store).sort((a, b) => b.priority - a.priority);
   handlers['search.query'] = (input: z.output<(typeof contract)['search.query']['input']>) => ({ hits: search(store, input) });
   handlers['store.stats'] = () => storeStats(store);
-  Object.assign(handlers, meetingHandlers(store, timestamp, (method, input) => callSync(method, input) as never));
+  Object.assign(handlers, meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never));
   handlers['sync.status'] = () => deviceSync.status();
   handlers['sync.signIn'] = (input: { serverUrl: string; login: string; password: string }) => deviceSync.signIn(input.serverUrl, input.login, input.password);
   handlers['sync.signOut'] = () => deviceSync.signOut();
@@ -162,7 +155,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
 
   /** Validates the input, runs the handler, validates the output; local reads and writes answer synchronously, sync waits on the network. */
-  function callSync(method: string, rawInput: unknown): unknown {
+  function dispatch(method: string, rawInput: unknown): unknown {
     if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no method called ${String(method)}.`);
     const spec = contract[method];
     const input = parseOrThrow(spec.input, rawInput ?? {});
@@ -171,11 +164,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   }
 
   const api = new Proxy({} as Api, {
-    get: (_target, method: string) => (input: unknown) => Promise.resolve().then(() => callSync(method, input)),
+    get: (_target, method: string) => (input: unknown) => Promise.resolve().then(() => dispatch(method, input)),
   });
 
   return {
-    call: async (method, input) => callSync(method, input),
+    call: async (method, input) => dispatch(method, input),
     api,
     store,
     sync: deviceSync,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { buildServer } from './http/app.ts';
 import { listAudit } from './audit/auditLog.ts';
-import { openServerStore, type DatabaseOptions } from './store/database.ts';
+import { openServerStore, type DatabaseOptions, type ServerStore } from './store/database.ts';
 import type { ServerDatabase } from './store/schema.ts';
 import { UnknownClientError } from './sync/reassign.ts';
 import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
@@ -27,6 +27,16 @@ function storeOptions(values: { data?: string | undefined; pg?: string | undefin
   return pgUrl ? { pgUrl } : { dataDir: values.data };
 }
 
+/** The server database, or null after saying why it cannot be opened. */
+async function openOrReport(values: { data?: string | undefined; pg?: string | undefined }): Promise<ServerStore | null> {
+  try {
+    return await openServerStore(storeOptions(values));
+  } catch (error) {
+    console.error(`Cannot open the server database: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 /** `crm server …`: serves until SIGINT/SIGTERM, then closes cleanly and returns the exit code. */
 export async function runServerCommand(argv: string[]): Promise<number> {
   let values;
@@ -47,13 +57,8 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     console.error(SERVER_USAGE);
     return 2;
   }
-  let store;
-  try {
-    store = await openServerStore(storeOptions(values));
-  } catch (error) {
-    console.error(`Cannot open the server database: ${(error as Error).message}`);
-    return 1;
-  }
+  const store = await openOrReport(values);
+  if (!store) return 1;
   const app = await buildServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'] });
   let address: string;
   try {
@@ -96,13 +101,8 @@ export async function runServerAdminCommand(argv: string[]): Promise<number> {
     console.error(ADMIN_USAGE);
     return 2;
   }
-  let store;
-  try {
-    store = await openServerStore(storeOptions(values));
-  } catch (error) {
-    console.error(`Cannot open the server database: ${(error as Error).message}`);
-    return 1;
-  }
+  const store = await openOrReport(values);
+  if (!store) return 1;
   try {
     return await runAdmin(store.db, command, values);
   } catch (error) {

@@ -41,7 +41,9 @@ export class ClientListing {
     private readonly limits = { directWalkMax: DIRECT_WALK_MAX, sortInMemoryMax: SORT_IN_MEMORY_MAX },
   ) {}
 
+  /** After a write or a pull that may change which clients match or how they sort. */
   invalidate(): void {
+    this.facets.invalidate();
     this.orders.clear();
   }
 

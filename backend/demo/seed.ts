@@ -71,12 +71,6 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -1048576');
   db.pragma('journal_mode = DELETE');
-  const statements = new Map<string, ReturnType<Store['prepare']>>();
-  const statement = (sql: string) => {
-    let prepared = statements.get(sql);
-    if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
-    return prepared;
-  };
   db.exec('BEGIN');
   try {
     const indexes = db
@@ -90,12 +84,12 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     const batches = options.parallel === false ? inlineBatches(generatorOptions) : workerBatches(generatorOptions);
     for await (const batch of batches) {
       for (const { entity, columns, rows } of batch.tables) {
-        const insert = statement(`INSERT INTO ${ENTITIES[entity as EntityName].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const insert = store.prepare(`INSERT INTO ${ENTITIES[entity as EntityName].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const row of rows) insert.run(row);
         counts[entity as keyof SeedCounts] += rows.length;
       }
       for (const { fts, entries } of batch.search) {
-        const insert = statement(`INSERT INTO ${fts} (rowid, text) VALUES (?, ?)`);
+        const insert = store.prepare(`INSERT INTO ${fts} (rowid, text) VALUES (?, ?)`);
         for (const entry of entries) insert.run(entry);
       }
       options.onProgress?.(batch.clientsDone, options.clients);

@@ -10,8 +10,3 @@ export function reindexRecord(store: Store, source: SearchSource, id: string): v
   store.prepare(`DELETE FROM ${source.fts} WHERE rowid = ?`).run(row.seq);
   if (row.deletedAt === null) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(row.seq, indexTokens(source.text(row)));
 }
-
-/** Adds a freshly inserted row by its seq (bulk loading). */
-export function indexNewRow(store: Store, source: SearchSource, seq: number | bigint, row: Row): void {
-  store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(seq, indexTokens(source.text(row)));
-}

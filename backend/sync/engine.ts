@@ -7,7 +7,7 @@ import { SOURCE_BY_TABLE } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
 import type { Store } from '../store/store.ts';
 import { SyncHttpError, type SyncServer } from './http.ts';
-import { syncedFields } from './outbox.ts';
+import { clientIdOf, syncedFields } from './outbox.ts';
 import { readState, writeState } from './state.ts';
 
 export interface SyncReport {
@@ -69,8 +69,7 @@ export function queueUnsyncedRecords(store: Store, madeAt: string, entities: rea
     for (const { entity, rows } of batches) {
       for (const row of rows) {
         const record = decodeRow<Row>(ENTITIES[entity], row);
-        const clientId = entity === 'clients' ? (record.id as string) : ((record.clientId as string | null | undefined) ?? null);
-        insert.run(first++, uuidv7(), entity, record.id, clientId, JSON.stringify(syncedFields(record)), madeAt);
+        insert.run(first++, uuidv7(), entity, record.id, clientIdOf(entity, record), JSON.stringify(syncedFields(record)), madeAt);
       }
     }
     return queued;

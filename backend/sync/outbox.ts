@@ -11,10 +11,11 @@ export function syncedFields(record: Record<string, unknown>): Record<string, un
   return Object.fromEntries(Object.entries(record).filter(([key]) => !NOT_SYNCED.has(key)));
 }
 
-const clientIdOf = (entity: EntityName, record: Record<string, unknown>): string | null =>
+/** The client a record hangs off (a client's own id), for pushing a client's edits before it leaves. */
+export const clientIdOf = (entity: EntityName, record: Record<string, unknown>): string | null =>
   entity === 'clients' ? (record.id as string) : ((record.clientId as string | null | undefined) ?? null);
 
-export function recordVersion(store: Store, entity: string, id: string): number {
+function recordVersion(store: Store, entity: string, id: string): number {
   return (store.prepare('SELECT version FROM sync_versions WHERE entity = ? AND recordId = ?').pluck().get(entity, id) as number | undefined) ?? 0;
 }
 

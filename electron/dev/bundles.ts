@@ -1,14 +1,18 @@
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { METHOD_NAMES } from '../../shared/api/contract.ts';
+
+/** The encrypted SQLite module: Node-API, so one prebuilt binary serves Node 22/24 and Electron alike. */
+const STORE_MODULE = 'better-sqlite3-multiple-ciphers';
 
 /**
  * Bundles the desktop app under `outDir`:
  *   app/            the Electron app directory (package.json, electron/main.cjs, electron/preload.cjs, renderer/ from Vite)
- *   backend/        the backend worker bundle; native.ts puts the Electron-ABI SQLite module in backend/node_modules
+ *   backend/        the backend worker bundle, with the SQLite module in backend/node_modules
  * The app directory holds no node_modules at all; the worker and its native module ship outside the asar
- * (electron-builder extraResources), so the Node build in ./node_modules that tests use is never touched.
+ * (electron-builder extraResources).
  */
 export async function bundleElectron(outDir: string, logLevel: BuildOptions['logLevel'] = 'info'): Promise<void> {
   const out = (file: string) => path.join(outDir, file);
@@ -18,7 +22,7 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
     target: 'node22',
     sourcemap: true,
     logLevel,
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    external: ['electron', STORE_MODULE],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   };
@@ -43,4 +47,24 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
       author: 'PF CRM', main: 'electron/main.cjs', private: true,
     }, null, 2)}\n`,
   );
+  copyStoreModule(out('backend/node_modules'));
+}
+
+/**
+ * Copies the SQLite module's JavaScript and its prebuilt binaries for this OS (both architectures, so an arm64
+ * build can be made on x64) beside the worker. Node-API binaries load in Electron without a rebuild.
+ */
+function copyStoreModule(modules: string): void {
+  const source = path.dirname(createRequire(import.meta.url).resolve(`${STORE_MODULE}/package.json`));
+  const target = path.join(modules, STORE_MODULE);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(source, target, {
+    recursive: true,
+    filter: (file) => {
+      const relative = path.relative(source, file).split(path.sep);
+      if (relative[0] === '') return true;
+      if (relative[0] === 'prebuilds') return relative.length === 1 || relative[1]!.startsWith(process.platform);
+      return ['lib', 'package.json', 'LICENSE'].includes(relative[0]!);
+    },
+  });
 }

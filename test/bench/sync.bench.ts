@@ -20,7 +20,8 @@ import { openServerStore, type ServerStore } from '../../server/store/database.t
 import { addUser } from '../../server/users/users.ts';
 import { freePort, kill, spawnServer } from '../server/support/childServer.ts';
 import { freshDatabase, pgAvailable, type TestDatabase } from '../server/support/databases.ts';
-import { newClient, newContact, newInteraction, newProject, creditCode } from '../server/support/fixtures.ts';
+import { newClient, newContact, newInteraction, newProject } from '../server/support/fixtures.ts';
+import { creditCode } from '../support/clients.ts';
 import { testPasswordHash } from '../server/support/harness.ts';
 
 const { values } = parseArgs({

@@ -1,9 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { choose, dialog, fill, freshChineseName, freshCreditCode, save } from './workspace.ts';
+import { randomCreditCode } from '../support/clients.ts';
+import { choose, dialog, fill, freshChineseName, save } from './workspace.ts';
 
 test('an RM creates a client, edits it, adds a contact and a project, finds it in Chinese and sees it all after a reload', async ({ page }) => {
   const name = freshChineseName();
-  const creditCode = freshCreditCode();
+  const creditCode = randomCreditCode();
   await expect(page.getByRole('grid')).toBeVisible();
 
   // Create, with a field-level message in Chinese for a wrong credit code first.

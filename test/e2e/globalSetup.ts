@@ -12,7 +12,7 @@ import path from 'node:path';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const electron = process.env.CRM_E2E_ELECTRON === '1';
   const built = electron ? 'out/app/electron/main.cjs' : 'out/app/renderer/index.html';
-  if (!fs.existsSync(built)) throw new Error(`Build first (${built} is missing): npm run build:renderer${electron ? ' && npm run build:electron && npm run build:native' : ''}`);
+  if (!fs.existsSync(built)) throw new Error(`Build first (${built} is missing): npm run build:renderer${electron ? ' && npm run build:electron' : ''}`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
   const db = path.join(dir, 'e2e.db');

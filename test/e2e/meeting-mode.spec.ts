@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { killHard, seedOwnDatabase, startOwnHost } from './meetingHost.ts';
-import { dialog, fill, freshChineseName, freshCreditCode, save } from './workspace.ts';
+import { randomCreditCode } from '../support/clients.ts';
+import { dialog, fill, freshChineseName, save } from './workspace.ts';
 
 const shots = process.env.CRM_SCREENSHOTS ?? '';
 const shot = async (page: Page, name: string) => {
@@ -209,7 +210,7 @@ test('a referral creates a prospect whose credit code is checked, and the referr
   await fill(dialog(page), '统一社会信用代码', '91350100M000100Y44');
   await save(page);
   await expect(dialog(page).getByText('校验位不符合 GB 32100-2015')).toBeVisible();
-  await fill(dialog(page), '统一社会信用代码', freshCreditCode());
+  await fill(dialog(page), '统一社会信用代码', randomCreditCode());
   for (const [label, option] of [['信用评级', 'BBB'], ['行业', '新能源'], ['地区', '江苏'], ['企业规模', '中型']] as const) {
     await dialog(page).getByLabel(label, { exact: true }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();

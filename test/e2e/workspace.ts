@@ -1,12 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
 
-/** A valid unified social credit code nobody else in the database has. */
-export function freshCreditCode(): string {
-  let body = '91110000';
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET.charAt(Math.floor(Math.random() * USCC_ALPHABET.length));
-  return body + usccCheckCharacter(body);
-}
 
 /** A Chinese company name unique to this run, so that searching for it finds exactly this client. */
 export function freshChineseName(): string {

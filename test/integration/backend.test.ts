@@ -3,7 +3,8 @@ import { ClientFacets } from '../../backend/clients/facets.ts';
 import { ClientListing } from '../../backend/clients/list.ts';
 import { seedDemo } from '../../backend/demo/seed.ts';
 import { rejection } from '../support/rejection.ts';
-import { clientInput, tempBackend } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { tempBackend } from '../support/tempStore.ts';
 
 describe('backend API: clients', () => {
   it('creates, reads, updates, soft-deletes and restores a client', async () => {

@@ -9,7 +9,8 @@ import { BriefPrinter } from '../../backend/briefs/printer.ts';
 import { prepareBrief } from '../../backend/briefs/render.ts';
 import { BRIEF_SECTIONS, type BriefLanguage } from '../../shared/briefs/brief.ts';
 import { NOW, addBriefHistory } from '../support/briefData.ts';
-import { clientInput, creditCode, tempBackend, tempDir } from '../support/tempStore.ts';
+import { clientInput, creditCode } from '../support/clients.ts';
+import { tempBackend, tempDir } from '../support/tempStore.ts';
 
 const run = promisify(execFile);
 

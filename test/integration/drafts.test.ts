@@ -5,7 +5,8 @@ import { createBackend, openBackend } from '../../backend/backend.ts';
 import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
 import { openStore } from '../../backend/store/store.ts';
 import { rejection } from '../support/rejection.ts';
-import { clientInput, randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
 
 const content = (overrides: Partial<MeetingDraftContent> = {}) => MeetingDraftContent.parse({ occurredAt: '2026-11-28T10:00', ...overrides });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snippetToPlainText } from '../../shared/search/snippet.ts';
-import { clientInput, tempBackend } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { tempBackend } from '../support/tempStore.ts';
 
 async function fixture() {
   const backend = tempBackend();

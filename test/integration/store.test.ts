@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
 import { SchemaTooNewError, WrongKeyError, MalformedKeyError } from '../../backend/store/errors.ts';
 import { openStore } from '../../backend/store/store.ts';
-import { clientInput, randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { randomKey, tempBackend, tempDir } from '../support/tempStore.ts';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const filesOf = (file: string) => [file, `${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f));

@@ -6,7 +6,8 @@ import { SyncServer } from '../../backend/sync/http.ts';
 import { syncOnce } from '../../backend/sync/engine.ts';
 import { deviceId } from '../../backend/sync/state.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
-import { clientInput, randomKey, tempDir } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { randomKey, tempDir } from '../support/tempStore.ts';
 
 /**
  * The real device engine against the real server: devices make random offline edits and sync in a

@@ -8,7 +8,8 @@ import { deviceId } from '../../backend/sync/state.ts';
 import { reassignClientTo } from '../../server/users/users.ts';
 import { pgAvailable, type Dialect } from '../server/support/databases.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
-import { clientInput, randomKey, tempDir } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { randomKey, tempDir } from '../support/tempStore.ts';
 
 const servers: TestServer[] = [];
 const devices: Backend[] = [];

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBackendWorker } from '../../backend/host/workerHost.ts';
 import { ApiError } from '../../shared/api/errors.ts';
-import { clientInput, randomKey, tempDir } from '../support/tempStore.ts';
+import { clientInput } from '../support/clients.ts';
+import { randomKey, tempDir } from '../support/tempStore.ts';
 
 describe('backend worker thread', () => {
   it('serves calls off the main thread and rehydrates errors as ApiError', async () => {

@@ -4,8 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openBackend, type Backend } from '../../backend/backend.ts';
-import type { MethodInput } from '../../shared/api/contract.ts';
-import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
 
 const dirs: string[] = [];
 const backends: Backend[] = [];
@@ -28,18 +26,4 @@ export function tempBackend(now?: () => Date): Backend & { file: string; keyHex:
   const backend = openBackend({ file, keyHex, now });
   backends.push(backend);
   return Object.assign(backend, { file, keyHex });
-}
-
-/** A valid credit code that differs per `n`. */
-export function creditCode(n: number): string {
-  let body = `9111000${n.toString().padStart(10, '0')}`;
-  body = [...body].map((c) => (USCC_ALPHABET.includes(c) ? c : '0')).join('');
-  return body + usccCheckCharacter(body);
-}
-
-export function clientInput(n: number, overrides: Partial<MethodInput<'clients.create'>> = {}): MethodInput<'clients.create'> {
-  return {
-    legalName: `测试能源${n}有限公司`, englishName: `Test Energy ${n} Co., Ltd.`, creditCode: creditCode(n), industry: 'renewables',
-    region: 'JS', sizeBand: 'large', rating: 'A', status: 'active', ownerLogin: 'li.wei', ...overrides,
-  };
 }

@@ -20,14 +20,11 @@ describe('Electron main process bundle', () => {
     await bundleElectron(dir, 'silent');
     fs.mkdirSync(path.join(dir, 'app/renderer'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'app/renderer/index.html'), '<!doctype html><title>workspace</title>');
-    // The worker resolves SQLite from the Node build here; `npm run build:native` provides the Electron build for the app.
     const modules = path.join(dir, 'node_modules');
     fs.mkdirSync(path.join(modules, 'electron'), { recursive: true });
     fs.copyFileSync(path.join(import.meta.dirname, 'fakeElectron.cjs'), path.join(modules, 'electron/index.js'));
     // The driver sits beside the bundle so that both resolve `electron` to the stand-in.
     fs.copyFileSync(path.join(import.meta.dirname, 'driveMain.cjs'), path.join(dir, 'driveMain.cjs'));
-    for (const name of ['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path'])
-      fs.symlinkSync(path.resolve('node_modules', name), path.join(modules, name), 'dir');
 
     const db = path.join(dir, 'seeded.db');
     const env = { ...process.env, CRM_DB_KEY: crypto.randomBytes(32).toString('hex') };
@@ -53,7 +50,8 @@ describe('Electron main process bundle', () => {
     expect(observed.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
   });
 
-  it('answers the workspace page from the store in the backend worker', () => {
+  it('answers the workspace page from the store in the backend worker, with the SQLite module copied beside it', () => {
+    expect(fs.existsSync(path.join(dir, 'backend/node_modules/better-sqlite3-multiple-ciphers/prebuilds', `${process.platform}-${process.arch}.node`))).toBe(true);
     expect(observed.list.ok).toBe(true);
     expect(observed.list.value?.total).toBe(5);
   });

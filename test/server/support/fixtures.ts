@@ -1,18 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { USCC_ALPHABET, usccCheckCharacter } from '../../../shared/domain/index.ts';
+import { creditCode } from '../../support/clients.ts';
 
 const NOW = '2026-11-28T09:00:00.000Z';
 
-/** A valid unified social credit code derived from a number. */
-export function creditCode(n: number): string {
-  let body = '91110000';
-  let x = n;
-  for (let i = 0; i < 9; i++) {
-    body += USCC_ALPHABET.charAt(x % 31);
-    x = Math.floor(x / 31);
-  }
-  return body + (usccCheckCharacter(body) ?? '0');
-}
 
 let counter = 0;
 

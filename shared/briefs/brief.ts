@@ -20,9 +20,6 @@ export const BriefRequest = z.object({
 });
 export type BriefRequest = z.infer<typeof BriefRequest>;
 
-/** The IPC channel of the desktop app's "Export brief" (electron/briefs.ts, exposed as `window.crmBrief`). */
-export const BRIEF_EXPORT_CHANNEL = 'crm:brief-export';
-
 /** What "Export brief" answers: where the PDF went, or that the user cancelled the save dialog. */
 export type BriefExportResult = { saved: false } | { saved: true; file: string; bytes: number };
 

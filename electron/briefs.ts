@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { settle, type CallResult } from '../shared/api/bridge.ts';
 import { BriefExport, type ClientProfile } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
-import { BRIEF_EXPORT_CHANNEL, type BriefExportResult } from '../shared/briefs/brief.ts';
+import { IPC_CHANNELS } from '../shared/api/ipc.ts';
+import type { BriefExportResult } from '../shared/briefs/brief.ts';
 import { BRIEF_MARGINS_MM, type PageChrome } from '../shared/briefs/pageChrome.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
 import { APP_URL } from './appUrl.ts';
@@ -74,7 +75,7 @@ async function lastFolder(): Promise<string> {
  * user chooses in the save dialog, and recorded in the audit trail. Calls are checked like every other IPC message.
  */
 export function serveBriefExport(backend: () => BackendWorker | null, window: () => WebContents | null): void {
-  ipcMain.handle(BRIEF_EXPORT_CHANNEL, (event: IpcMainInvokeEvent, input: unknown): Promise<CallResult<BriefExportResult>> =>
+  ipcMain.handle(IPC_CHANNELS.briefExport, (event: IpcMainInvokeEvent, input: unknown): Promise<CallResult<BriefExportResult>> =>
     settle(async () => {
       const frame = event.senderFrame;
       const contents = window();

@@ -1,18 +1,17 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { settle, type CallResult } from '../shared/api/bridge.ts';
 import { ApiError } from '../shared/api/errors.ts';
+import { IPC_CHANNELS } from '../shared/api/ipc.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
 import { APP_URL } from './appUrl.ts';
 import { validateCall } from './callValidation.ts';
-
-export const CALL_CHANNEL = 'crm:call';
 
 /**
  * Forwards renderer calls to the backend worker. Each message must come from the app's own top frame
  * in `window`, name a contract method and carry input the contract accepts; the worker validates again.
  */
 export function serveBackend(backend: () => BackendWorker | null, window: () => WebContents | null): void {
-  ipcMain.handle(CALL_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> => {
+  ipcMain.handle(IPC_CHANNELS.call, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> => {
     return settle(async () => {
       const frame = event.senderFrame;
       const contents = window();

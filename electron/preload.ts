@@ -1,16 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CrmBridge } from '../shared/api/bridge.ts';
+import type { BriefBridge, CrmBridge } from '../shared/api/bridge.ts';
 import type { MethodName } from '../shared/api/contract.ts';
+import { IPC_CHANNELS } from '../shared/api/ipc.ts';
 
 /** The contract's method names, inlined at build time (electron/dev/build.ts) so the preload carries no schemas. */
 declare const CRM_METHOD_NAMES: readonly MethodName[];
 
 // Sandboxed preload: exposes one function per contract method as `window.crm`, and nothing of ipcRenderer.
-const CALL_CHANNEL = 'crm:call';
 const bridge = Object.fromEntries(
-  CRM_METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(CALL_CHANNEL, method, input)]),
+  CRM_METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(IPC_CHANNELS.call, method, input)]),
 ) as unknown as CrmBridge;
 
 contextBridge.exposeInMainWorld('crm', bridge);
 // "Export brief": the main process renders, asks where to save, prints and audits (electron/briefs.ts).
-contextBridge.exposeInMainWorld('crmBrief', { export: (request: unknown) => ipcRenderer.invoke('crm:brief-export', request) });
+const briefBridge: BriefBridge = { export: (request) => ipcRenderer.invoke(IPC_CHANNELS.briefExport, request) };
+contextBridge.exposeInMainWorld('crmBrief', briefBridge);

@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { UnlockBridge } from '../renderer/unlock/unlockBridge.ts';
+import { IPC_CHANNELS } from '../shared/api/ipc.ts';
+import type { UnlockBridge } from '../shared/api/unlock.ts';
 
 // Sandboxed preload of the passphrase window: exposes only what renderer/unlock.html needs, nothing of ipcRenderer.
 const bridge: UnlockBridge = {
-  mode: () => ipcRenderer.invoke('crm:unlock-mode'),
-  submit: (passphrase) => ipcRenderer.invoke('crm:unlock', passphrase),
+  mode: () => ipcRenderer.invoke(IPC_CHANNELS.unlockMode),
+  submit: (passphrase) => ipcRenderer.invoke(IPC_CHANNELS.unlock, passphrase),
 };
 contextBridge.exposeInMainWorld('crmUnlock', bridge);

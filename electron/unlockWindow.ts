@@ -1,11 +1,10 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { createPassphraseKeyStore, MIN_PASSPHRASE_LENGTH } from '../backend/keys/passphraseKeyStore.ts';
+import { createPassphraseKeyStore } from '../backend/keys/passphraseKeyStore.ts';
 import { KeyStoreError } from '../backend/keys/keyStore.ts';
-import type { UnlockBridge } from '../renderer/unlock/unlockBridge.ts';
+import { IPC_CHANNELS } from '../shared/api/ipc.ts';
+import { MIN_PASSPHRASE_LENGTH, type UnlockResult } from '../shared/api/unlock.ts';
 import { UNLOCK_URL } from './appUrl.ts';
 import { secureWebPreferences } from './windowPreferences.ts';
-
-type SubmitResult = Awaited<ReturnType<UnlockBridge['submit']>>;
 
 /**
  * Where the OS offers no keychain (Linux `basic_text`), the database key is wrapped by a passphrase (product.md):
@@ -20,8 +19,8 @@ export function askPassphrase(options: { mode: 'create' | 'unlock'; keyFile: str
   const fromThisWindow = (event: Electron.IpcMainInvokeEvent) =>
     !win.isDestroyed() && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && event.senderFrame?.url === UNLOCK_URL;
 
-  ipcMain.handle('crm:unlock-mode', (event) => (fromThisWindow(event) ? options.mode : null));
-  ipcMain.handle('crm:unlock', async (event, passphrase: unknown): Promise<SubmitResult> => {
+  ipcMain.handle(IPC_CHANNELS.unlockMode, (event) => (fromThisWindow(event) ? options.mode : null));
+  ipcMain.handle(IPC_CHANNELS.unlock, async (event, passphrase: unknown): Promise<UnlockResult> => {
     if (!fromThisWindow(event) || typeof passphrase !== 'string' || passphrase.length > 1024)
       return { ok: false, reason: 'failed', message: 'Refused' };
     if (options.mode === 'create' && passphrase.length < MIN_PASSPHRASE_LENGTH) return { ok: false, reason: 'too_short', message: '' };
@@ -41,8 +40,8 @@ export function askPassphrase(options: { mode: 'create' | 'unlock'; keyFile: str
     } catch (error) {
       return { ok: false, reason: 'failed', message: (error as Error).message };
     }
-    ipcMain.removeHandler('crm:unlock-mode');
-    ipcMain.removeHandler('crm:unlock');
+    ipcMain.removeHandler(IPC_CHANNELS.unlockMode);
+    ipcMain.removeHandler(IPC_CHANNELS.unlock);
     win.close();
     return { ok: true };
   });

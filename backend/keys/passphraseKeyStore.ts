@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/api/unlock.ts';
 import { KeyStoreError, randomDatabaseKey, readWrappedKey, writeWrappedKey, type KeyStore } from './keyStore.ts';
 
 /** OWASP password-storage parameters for scrypt: N = 2^17, r = 8, p = 1. */
@@ -7,8 +8,6 @@ export const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
 function deriveWrappingKey(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }): Buffer {
   return crypto.scryptSync(passphrase.normalize('NFKC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r });
 }
-
-export const MIN_PASSPHRASE_LENGTH = 10;
 
 /**
  * The database key wrapped with AES-256-GCM under a key derived from the user's passphrase by scrypt.

@@ -1,11 +1,7 @@
-import { unwrap, type CallResult } from '../../shared/api/bridge.ts';
+import { unwrap, type BriefBridge } from '../../shared/api/bridge.ts';
 import type { BriefExport } from '../../shared/api/contract.ts';
 import type { BriefExportResult } from '../../shared/briefs/brief.ts';
 
-/** Set by the Electron preload: the main process renders, asks where to save, prints and audits (electron/briefs.ts). */
-interface BriefBridge {
-  export(request: BriefExport): Promise<CallResult<BriefExportResult>>;
-}
 declare global {
   interface Window {
     crmBrief?: BriefBridge;

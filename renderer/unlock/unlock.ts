@@ -1,5 +1,5 @@
 import './unlock.css';
-import { MIN_PASSPHRASE_LENGTH, type UnlockBridge } from './unlockBridge.ts';
+import { MIN_PASSPHRASE_LENGTH, type UnlockBridge } from '../../shared/api/unlock.ts';
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 import { ApiError, isApiErrorShape, type ApiErrorShape } from './errors.ts';
-import type { MethodInput, MethodName, MethodOutput } from './contract.ts';
+import type { BriefExport, MethodInput, MethodName, MethodOutput } from './contract.ts';
+import type { BriefExportResult } from '../briefs/brief.ts';
 
 /**
  * What crosses a host boundary (Electron IPC, the web host's HTTP) for one call.
@@ -9,6 +10,11 @@ export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; erro
 
 /** The object the Electron preload exposes as `window.crm`: one function per contract method. */
 export type CrmBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<CallResult<MethodOutput<M>>> };
+
+/** What the Electron preload exposes as `window.crmBrief`; absent in the web host. */
+export interface BriefBridge {
+  export(request: BriefExport): Promise<CallResult<BriefExportResult>>;
+}
 
 /** Runs a backend call and packs its outcome; unexpected errors are reported without their details. */
 export async function settle<T>(run: () => Promise<T>): Promise<CallResult<T>> {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { BRIEF_SECTIONS, BriefLanguage, BriefSection, type BriefRequest } from '../../shared/briefs/brief.ts';
 import { Id, Login } from '../../shared/domain/index.ts';
 import type { Backend } from '../backend.ts';
-import { UsageError } from '../cli/main.ts';
+import { UsageError, type Command } from '../cli/command.ts';
 
 const USAGE = `crm brief --db FILE (--client ID | --name TEXT) --out FILE.pdf [--lang zh-CN|en] [--sections ${BRIEF_SECTIONS.join(',')}] [--actor LOGIN]`;
 
@@ -33,10 +33,10 @@ function parseSections(value: string | undefined): BriefSection[] {
 }
 
 /** `crm brief`: the client brief as an A4 PDF, printed by a local Chromium from the same template the desktop app prints. */
-export const briefCommand = {
+export const briefCommand: Command = {
   summary: 'write a client brief (A4 PDF, zh-CN or en) printed offline by a local Chromium',
   usage: USAGE,
-  async run(args: string[]): Promise<number> {
+  async run(args) {
     const { values } = parseArgs({
       args,
       options: {

@@ -4,23 +4,10 @@ import { snippetToPlainText } from '../../shared/search/snippet.ts';
 import { openBackend } from '../backend.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createEnvKeyStore } from '../keys/envKeyStore.ts';
-import { KeyStoreError } from '../keys/keyStore.ts';
-import { SyncHttpError, SyncServer } from '../sync/http.ts';
+import { SyncServer } from '../sync/http.ts';
 import { syncOnce } from '../sync/engine.ts';
 import { deviceId } from '../sync/state.ts';
-import { SchemaTooNewError, WrongKeyError } from '../store/errors.ts';
-import { ApiError } from '../../shared/api/errors.ts';
-
-/** Exit codes: 0 ok, 1 failure, 2 usage or key problem. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-interface Command {
-  summary: string;
-  usage: string;
-  run(args: string[]): Promise<number>;
-}
+import { UsageError, type Command } from './command.ts';
 
 async function keyFromEnv(): Promise<string> {
   return createEnvKeyStore().loadKey();
@@ -42,23 +29,8 @@ function positiveInt(value: string | undefined, name: string, fallback?: number)
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
-export const COMMANDS: Record<string, Command> = {
-  server: {
-    summary: 'run the central sync server (embedded SQLite in DIR, or PostgreSQL with --pg)',
-    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]',
-    async run(args) {
-      const { runServerCommand } = await import('../../server/cli.ts');
-      return runServerCommand(args);
-    },
-  },
-  'server-admin': {
-    summary: 'manage the sync server: users, roles, teams, sessions, client reassignment, audit log',
-    usage: 'crm server-admin --data DIR [--pg URL] add-user|list-users|disable-user|enable-user|set-role|set-team|reassign-client|audit-log …',
-    async run(args) {
-      const { runServerAdminCommand } = await import('../../server/cli.ts');
-      return runServerAdminCommand(args);
-    },
-  },
+/** The commands over a local encrypted store. */
+export const STORE_COMMANDS: Record<string, Command> = {
   'seed-demo': {
     summary: 'fill an empty store with deterministic, realistic, fictional demo data',
     usage: 'crm seed-demo --db FILE --clients N [--seed S] [--owner LOGIN] [--as-of YYYY-MM-DD]',
@@ -148,52 +120,3 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
-
-function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-  return [
-    'crm — headless tools for the project-finance CRM store',
-    '',
-    'Usage: crm <command> [options]',
-    '',
-    'Commands:',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n  ${' '.repeat(width)}  ${c.usage}`),
-    '',
-    'The database key comes from CRM_DB_KEY (64 hexadecimal characters) or the file named by CRM_DB_KEY_FILE.',
-  ].join('\n');
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${help()}\n`);
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`crm: unknown command "${name}"\n\n${help()}\n`);
-    return 2;
-  }
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
-    return 0;
-  }
-  try {
-    return await command.run(args);
-  } catch (error) {
-    if (error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`crm ${name}: ${(error as Error).message}\nusage: ${command.usage}\n`);
-      return 2;
-    }
-    if (error instanceof KeyStoreError) {
-      process.stderr.write(`crm: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof WrongKeyError || error instanceof SchemaTooNewError || error instanceof ApiError || error instanceof SyncHttpError) {
-      process.stderr.write(`crm: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`crm: ${(error as Error).message}\n`);
-    return 1;
-  }
-}

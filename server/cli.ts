@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { buildServer } from './http/app.ts';
+import { buildServer, DEFAULT_REASSIGNMENT_GRACE_DAYS } from './http/app.ts';
 import { listAudit } from './audit/auditLog.ts';
 import { openServerStore, type DatabaseOptions, type ServerStore } from './store/database.ts';
 import type { ServerDatabase } from './store/schema.ts';
 import { UnknownClientError } from './sync/reassign.ts';
 import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
 
-const SERVER_USAGE = 'Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]';
+const SERVER_USAGE = `Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]
+                  [--reassignment-grace-days 7]`;
 const ADMIN_USAGE = `Usage: crm server-admin --data DIR [--pg URL] COMMAND [options]
 Commands:
   add-user --login L --password P --role rm|team_lead|admin [--team T]   (omit --password to read it from stdin)
@@ -46,6 +47,7 @@ export async function runServerCommand(argv: string[]): Promise<number> {
       options: {
         data: { type: 'string' }, port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' },
         pg: { type: 'string' }, 'trust-proxy': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        'reassignment-grace-days': { type: 'string', default: String(DEFAULT_REASSIGNMENT_GRACE_DAYS) },
       },
     }));
   } catch (error) {
@@ -57,9 +59,14 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     console.error(SERVER_USAGE);
     return 2;
   }
+  const reassignmentGraceDays = wholeNumber(values['reassignment-grace-days']);
+  if (reassignmentGraceDays === null) {
+    console.error(`--reassignment-grace-days must be a whole number of days.\n${SERVER_USAGE}`);
+    return 2;
+  }
   const store = await openOrReport(values);
   if (!store) return 1;
-  const app = await buildServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'] });
+  const app = await buildServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'], reassignmentGraceDays });
   let address: string;
   try {
     address = await app.listen({ port, host: values.host });
@@ -183,4 +190,8 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function wholeNumber(text: string): number | null {
+  return /^\d{1,6}$/.test(text) ? Number(text) : null;
 }

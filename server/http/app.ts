@@ -22,16 +22,23 @@ export interface ServerOptions {
   logger?: boolean;
   /** Trust X-Forwarded-For from a load balancer in front of the instances. */
   trustProxy?: boolean;
+  /** Days after a reassignment during which the old owner's devices may still push what they did before it. */
+  reassignmentGraceDays?: number;
+  /** The server's clock; tests move it forward. */
+  now?: () => Date;
 }
 
 export interface RouteContext {
   store: ServerStore;
-  options: Required<Omit<ServerOptions, 'store' | 'logger' | 'trustProxy'>>;
+  options: Required<Omit<ServerOptions, 'store' | 'logger' | 'trustProxy' | 'now'>>;
+  now(): Date;
   /** The authenticated caller, or a 401. */
   caller(request: FastifyRequest): Promise<Caller>;
 }
 
 const DEFAULT_BODY_LIMIT = 8 * 1024 * 1024;
+export const DEFAULT_REASSIGNMENT_GRACE_DAYS = 7;
+export const DAY_MS = 24 * 3600 * 1000;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
@@ -63,7 +70,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       loginsPerMinute: options.loginsPerMinute ?? 10,
       failedLoginLimit: options.failedLoginLimit ?? 10,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      reassignmentGraceDays: options.reassignmentGraceDays ?? DEFAULT_REASSIGNMENT_GRACE_DAYS,
     },
+    now: options.now ?? (() => new Date()),
     async caller(request) {
       const header = request.headers[AUTH_HEADER];
       const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;

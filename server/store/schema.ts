@@ -84,6 +84,8 @@ export interface EvictionsTable {
   client_id: string | null;
   from_owner: string | null;
   from_team: string | null;
+  /** Server clock when a reassignment evicted a client (starts the old owner's grace); null for other evictions. */
+  reassigned_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ServerDatabase {

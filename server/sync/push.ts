@@ -55,7 +55,8 @@ export class PushBatch {
   private readonly clients = new Map<string, ClientOwnership | null>();
   private readonly newClients = new Map<string, ClientOwnership>();
   private readonly users = new Map<string, UserFacts | null>();
-  private readonly graces = new Map<string, boolean>();
+  /** Per client: the seq of the reassignment whose grace the caller's device is in, or null. */
+  private readonly graces = new Map<string, number | null>();
   private readonly evictions: Eviction[] = [];
   private readonly applied: Array<{ change_id: string; login: string; seq: number; result: string }> = [];
 
@@ -63,6 +64,8 @@ export class PushBatch {
     private readonly trx: Trx,
     private readonly seqs: SeqAllocator,
     private readonly caller: Caller,
+    /** Reassignments before this server time no longer give a grace (docs/sync.md "Reassignment"). */
+    private readonly graceSince: string,
   ) {}
 
   async push(changes: readonly Change[]): Promise<ChangeResult[]> {
@@ -147,12 +150,13 @@ export class PushBatch {
   }
 
   /**
-   * Reassignment grace (docs/sync.md): a device that had the client when it was reassigned may still push its
-   * pending edits to it until it reports a cursor past the eviction.
+   * Reassignment grace (docs/sync.md): a device that had the client when it was reassigned may still push the
+   * edits it made before, for a time the server sets and until it reports a cursor past the eviction. Only the
+   * latest reassignment counts; the answer is its seq, or null when there is no grace.
    */
-  private async inGrace(clientId: string): Promise<boolean> {
+  private async graceSeq(clientId: string): Promise<number | null> {
     if (!this.graces.has(clientId)) {
-      // Per device, not per session: signing in again on the same device keeps the grace.
+      // Per device, not per session: signing in again on the same device neither restarts nor extends the grace.
       const device = await this.trx
         .selectFrom('sessions')
         .select((eb) => [eb.fn.max('pull_ack_seq').as('ack'), eb.fn.min('created_seq').as('created')])
@@ -160,21 +164,34 @@ export class PushBatch {
         .where('device_id', '=', this.caller.deviceId)
         .executeTakeFirst();
       const floor = Math.max(toSeq(device?.ack ?? 0), toSeq(device?.created ?? 0), 0);
-      let query = this.trx.selectFrom('evictions').select('seq').where('entity', '=', 'clients').where('record_id', '=', clientId).where('seq', '>', floor);
+      let query = this.trx
+        .selectFrom('evictions')
+        .select('seq')
+        .where('entity', '=', 'clients')
+        .where('record_id', '=', clientId)
+        .where('seq', '>', floor)
+        .where('reassigned_at', '>=', this.graceSince)
+        .orderBy('seq', 'desc');
       query = this.caller.role === 'team_lead' && this.caller.team !== null
         ? query.where((eb) => eb.or([eb('from_owner', '=', this.caller.login), eb('from_team', '=', this.caller.team)]))
         : query.where('from_owner', '=', this.caller.login);
-      this.graces.set(clientId, (await query.executeTakeFirst()) !== undefined);
+      const row = await query.executeTakeFirst();
+      this.graces.set(clientId, row ? toSeq(row.seq) : null);
     }
-    return this.graces.get(clientId) ?? false;
+    return this.graces.get(clientId) ?? null;
   }
 
-  /** 'ok', 'denied' (outside the caller's scope) or an issue when the scope names nothing the server knows. */
-  private async checkScope(scope: RecordScope): Promise<'ok' | 'denied' | { path: string; message: string }> {
+  /**
+   * 'ok', a grace (the client left the caller's scope at that seq, but the device is in its reassignment grace),
+   * 'denied' (outside the caller's scope) or an issue when the scope names nothing the server knows.
+   */
+  private async checkScope(scope: RecordScope): Promise<'ok' | 'denied' | { grace: number } | { path: string; message: string }> {
     if (scope.clientId) {
       const client = this.newClients.get(scope.clientId) ?? (await this.client(scope.clientId));
       if (!client) return { path: 'clientId', message: 'names no client on the server' };
-      return canSeeClient(this.caller, client) || (await this.inGrace(scope.clientId)) ? 'ok' : 'denied';
+      if (canSeeClient(this.caller, client)) return 'ok';
+      const grace = await this.graceSeq(scope.clientId);
+      return grace !== null ? { grace } : 'denied';
     }
     if (scope.ownerLogin) {
       const owner = await this.user(scope.ownerLogin);
@@ -184,9 +201,30 @@ export class PushBatch {
     return canWriteGlobal(this.caller) ? 'ok' : 'denied';
   }
 
+  /**
+   * Within the grace a device may only finish what it did before the reassignment: edits based on what it had
+   * then, to records that existed then (or that it created itself since). `madeAt` is the device's clock, so the
+   * rule rests on `baseVersion` and the server's own writes.
+   */
+  private graceProblem(change: Change, current: WorkingRecord, reassignedAt: number): { path: string; message: string } | null {
+    if (change.baseVersion > reassignedAt)
+      return { path: 'baseVersion', message: 'is later than the reassignment of this client: only edits made before it are accepted' };
+    const writes = Object.values(current.state.writes);
+    const existedThen = writes.some((w) => w.seq <= reassignedAt);
+    const ownSince = writes.every((w) => w.device === this.caller.deviceId && w.login === this.caller.login);
+    if (!existedThen && !ownSince) return { path: 'id', message: 'was created after this client was reassigned to someone else' };
+    return null;
+  }
+
   private async apply(change: Change): Promise<ChangeResult> {
     const current = await this.record(change.entity, change.id);
-    if (current && (await this.checkScope(current)) !== 'ok') throw new ScopeViolation(change.entity, change.id);
+    const access = current ? await this.checkScope(current) : 'ok';
+    const grace = typeof access === 'object' && 'grace' in access;
+    if (current && access !== 'ok' && !grace) throw new ScopeViolation(change.entity, change.id);
+    if (current && grace) {
+      const problem = this.graceProblem(change, current, access.grace);
+      if (problem) return rejected(change.changeId, problem.path, problem.message);
+    }
     if (change.entity === 'conflicts') return this.resolveConflict(change, current);
     const entity: SyncedEntity = change.entity;
     const spec = SYNCED_ENTITIES[entity];
@@ -213,9 +251,14 @@ export class PushBatch {
       const problem = await this.claimNewClient(change, String(data.ownerLogin));
       if (problem) return rejected(change.changeId, 'ownerLogin', problem);
     } else if (!current || !sameScope(current, scope)) {
+      // The grace never moves a record out of a reassigned client (its new owner's data would follow the
+      // record to the old owner) nor into one; it only lets a device create what it made before.
+      if (grace) return rejected(change.changeId, 'clientId', 'cannot move a record out of a client that was reassigned to someone else');
       const verdict = await this.checkScope(scope);
       if (verdict === 'denied') throw new ScopeViolation(change.entity, change.id);
-      if (verdict !== 'ok') return rejected(change.changeId, verdict.path, verdict.message);
+      if (typeof verdict === 'object' && 'grace' in verdict) {
+        if (current) return rejected(change.changeId, 'clientId', 'cannot move a record into a client that was reassigned to someone else');
+      } else if (verdict !== 'ok') return rejected(change.changeId, verdict.path, verdict.message);
     }
     if (current && !merged.changed) return { changeId: change.changeId, status: 'applied', version: current.seq, conflictIds: [], issues: [] };
     if (current && !sameScope(current, scope)) await this.evict(current);

@@ -25,7 +25,10 @@ export async function reassignClient(trx: Trx, seqs: SeqAllocator, clientId: str
   if (scope.owner_login === to.login && scope.team === to.team) return null;
   await trx
     .insertInto('evictions')
-    .values({ seq: seqs.next(), entity: 'clients', record_id: clientId, client_id: clientId, from_owner: scope.owner_login, from_team: scope.team })
+    .values({
+      seq: seqs.next(), entity: 'clients', record_id: clientId, client_id: clientId, from_owner: scope.owner_login, from_team: scope.team,
+      reassigned_at: new Date().toISOString(),
+    })
     .execute();
   await trx.updateTable('client_scope').set({ owner_login: to.login, team: to.team }).where('client_id', '=', clientId).execute();
   const rows = await trx.selectFrom('records').select(['entity', 'id', 'seq', 'data', 'writes']).where('client_id', '=', clientId).orderBy('seq').execute();

@@ -4,7 +4,7 @@ import { Id, Login } from '../../shared/domain/index.ts';
 import { PullRequest, PushRequest, type PushResponse } from '../../shared/sync/index.ts';
 import { acknowledgeCursor } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/auditLog.ts';
-import type { RouteContext } from '../http/app.ts';
+import { DAY_MS, type RouteContext } from '../http/app.ts';
 import { forbidden, HttpError, invalidRequest } from '../http/errors.ts';
 import { reassignClientTo, UserError } from '../users/users.ts';
 import { pullPage } from './pull.ts';
@@ -23,7 +23,8 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
     const parsed = PushRequest.safeParse(request.body);
     if (!parsed.success) throw invalidRequest(`The push is not valid: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     try {
-      const results = await inSequence(db, (trx, seqs) => new PushBatch(trx, seqs, caller).push(parsed.data.changes));
+      const graceSince = new Date(context.now().getTime() - context.options.reassignmentGraceDays * DAY_MS).toISOString();
+      const results = await inSequence(db, (trx, seqs) => new PushBatch(trx, seqs, caller, graceSince).push(parsed.data.changes));
       return { results };
     } catch (error) {
       if (!(error instanceof ScopeViolation)) throw error;

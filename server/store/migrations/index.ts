@@ -3,6 +3,7 @@ import * as m0001 from './0001_users_and_sessions.ts';
 import * as m0002 from './0002_audit_log.ts';
 import * as m0003 from './0003_sync_records.ts';
 import * as m0004 from './0004_record_audience.ts';
+import * as m0005 from './0005_reassignment_time.ts';
 
 /** Every migration in order, the same for PostgreSQL and SQLite. Add a new NNNN_name.ts file; never edit a released one. */
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_audit_log': m0002,
   '0003_sync_records': m0003,
   '0004_record_audience': m0004,
+  '0005_reassignment_time': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,6 @@ import { creditCode } from '../../support/clients.ts';
 
 const NOW = '2026-11-28T09:00:00.000Z';
 
-
 let counter = 0;
 
 export function newClient(ownerLogin: string, overrides: Record<string, unknown> = {}): { id: string; set: Record<string, unknown> } {
@@ -41,4 +40,8 @@ export function newProject(clientId: string): { id: string; set: Record<string, 
       ourCommitmentMinor: 200_000_00, tenorMonths: 180, marginBps: 150, stage: 'origination', createdAt: NOW, updatedAt: NOW,
     },
   };
+}
+
+export function newTask(clientId: string | null, assigneeLogin: string, details = ''): { id: string; set: Record<string, unknown> } {
+  return { id: uuidv7(), set: { clientId, assigneeLogin, title: 'Send the term sheet', details, createdAt: NOW, updatedAt: NOW } };
 }

@@ -18,7 +18,8 @@ import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, validateRecord, type Change, ty
 import { createSession } from '../../server/auth/sessions.ts';
 import { openServerStore, type ServerStore } from '../../server/store/database.ts';
 import { addUser } from '../../server/users/users.ts';
-import { freePort, kill, spawnServer } from '../server/support/childServer.ts';
+import { spawnServer } from '../server/support/childServer.ts';
+import { freePort, stopProcess } from '../support/processes.ts';
 import { freshDatabase, pgAvailable, type TestDatabase } from '../server/support/databases.ts';
 import { newClient, newContact, newInteraction, newProject } from '../server/support/fixtures.ts';
 import { creditCode } from '../support/clients.ts';
@@ -192,7 +193,7 @@ async function stage(clients: number, owners: string[], admins: string[]): Promi
 }
 
 async function teardown(s: Stage): Promise<void> {
-  await kill(s.server);
+  await stopProcess(s.server, 'SIGKILL');
   await s.store.close();
   await s.database.drop();
   rmSync(s.dir, { recursive: true, force: true });

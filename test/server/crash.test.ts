@@ -7,7 +7,8 @@ import { createSession } from '../../server/auth/sessions.ts';
 import { openServerStore } from '../../server/store/database.ts';
 import { addUser } from '../../server/users/users.ts';
 import { freshDatabase, pgAvailable, DIALECTS, type TestDatabase } from './support/databases.ts';
-import { freePort, kill, spawnServer } from './support/childServer.ts';
+import { spawnServer } from './support/childServer.ts';
+import { freePort, stopProcess } from '../support/processes.ts';
 import { SimulatedDevice } from './support/device.ts';
 import { newClient, newContact, newInteraction } from './support/fixtures.ts';
 import { testPasswordHash } from './support/harness.ts';
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('a server killed mid-sync on %s', (dialect) => {
     let database: TestDatabase | undefined;
     let child: ChildProcess | undefined;
     afterAll(async () => {
-      if (child) await kill(child);
+      if (child) await stopProcess(child, 'SIGKILL');
       await database?.drop();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -68,7 +69,7 @@ describe.each(DIALECTS)('a server killed mid-sync on %s', (dialect) => {
 
       for (let i = 0; i < KILLS; i++) {
         await new Promise((r) => setTimeout(r, 150 + Math.random() * 350));
-        await kill(child);
+        await stopProcess(child, 'SIGKILL');
         child = await spawnServer(database.cliArgs, port);
       }
       writing = false;

@@ -19,18 +19,3 @@ export function controlledCall(): { call: Call; pending: PendingCall[] } {
 }
 
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-export function memoryStorage(): Storage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
-}

@@ -3,7 +3,7 @@ import { MeetingDraftContent } from '../../../shared/meetings/draft.ts';
 import { createClientModeStore } from '../../../renderer/feedback/clientMode.ts';
 import { createDraftSaver, type SaveState } from '../../../renderer/meeting/draftSaver.ts';
 import { instantFromLocalInput, nextStepFromLine } from '../../../renderer/meeting/nextStep.ts';
-import { memoryStorage } from './fakeCall.ts';
+import { memoryStorage } from '../../support/memoryStorage.ts';
 
 const content = (notes: string) => MeetingDraftContent.parse({ notes });
 

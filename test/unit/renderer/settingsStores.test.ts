@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createColumnSettingsStore } from '../../../renderer/clients/columnSettingsStore.ts';
 import { createSettingsStore } from '../../../renderer/settings/settingsStore.ts';
-import { memoryStorage } from './fakeCall.ts';
+import { memoryStorage } from '../../support/memoryStorage.ts';
 
 describe('column settings', () => {
   it('remembers hidden columns for the next session', () => {

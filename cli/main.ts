@@ -9,7 +9,7 @@ import { KeyStoreError } from '../backend/keys/keyStore.ts';
 export const COMMANDS: Record<string, Command> = {
   server: {
     summary: 'run the central sync server (embedded SQLite in DIR, or PostgreSQL with --pg)',
-    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]',
+    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy HOPS|ADDRESSES] [--reassignment-grace-days 7]',
     async run(args) {
       const { runServerCommand } = await import('../server/cli.ts');
       return runServerCommand(args);

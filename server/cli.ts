@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import { buildServer, DEFAULT_REASSIGNMENT_GRACE_DAYS } from './http/app.ts';
+import { parseTrustedProxies, type TrustedProxies } from './http/proxy.ts';
 import { listAudit } from './audit/auditLog.ts';
 import { openServerStore, type DatabaseOptions, type ServerStore } from './store/database.ts';
 import type { ServerDatabase } from './store/schema.ts';
 import { UnknownClientError } from './sync/reassign.ts';
 import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
 
-const SERVER_USAGE = `Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy]
-                  [--reassignment-grace-days 7]`;
+const SERVER_USAGE = `Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…]
+                  [--trust-proxy HOPS | --trust-proxy ADDRESS[,ADDRESS|CIDR…]] [--reassignment-grace-days 7]`;
 const ADMIN_USAGE = `Usage: crm server-admin --data DIR [--pg URL] COMMAND [options]
 Commands:
   add-user --login L --password P --role rm|team_lead|admin [--team T]   (omit --password to read it from stdin)
@@ -46,7 +47,7 @@ export async function runServerCommand(argv: string[]): Promise<number> {
       args: argv,
       options: {
         data: { type: 'string' }, port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' },
-        pg: { type: 'string' }, 'trust-proxy': { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false },
+        pg: { type: 'string' }, 'trust-proxy': { type: 'string' }, quiet: { type: 'boolean', default: false },
         'reassignment-grace-days': { type: 'string', default: String(DEFAULT_REASSIGNMENT_GRACE_DAYS) },
       },
     }));
@@ -64,9 +65,16 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     console.error(`--reassignment-grace-days must be a whole number of days.\n${SERVER_USAGE}`);
     return 2;
   }
+  let trustProxy: TrustedProxies | undefined;
+  try {
+    trustProxy = values['trust-proxy'] === undefined ? undefined : parseTrustedProxies(values['trust-proxy']);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${SERVER_USAGE}`);
+    return 2;
+  }
   const store = await openOrReport(values);
   if (!store) return 1;
-  const app = await buildServer({ store, logger: !values.quiet, trustProxy: values['trust-proxy'], reassignmentGraceDays });
+  const app = await buildServer({ store, logger: !values.quiet, trustProxy, reassignmentGraceDays });
   let address: string;
   try {
     address = await app.listen({ port, host: values.host });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { ServerDatabase } from '../store/schema.ts';
@@ -31,7 +32,8 @@ export async function recordAudit(db: Kysely<ServerDatabase>, entry: AuditEntry)
       actor: entry.actor,
       action: entry.action,
       subject: entry.subject ?? null,
-      ip: entry.ip ?? null,
+      // Only an address is kept: whatever else a request carried must not pose as one in the log.
+      ip: entry.ip && isIP(entry.ip) ? entry.ip : null,
       detail: JSON.stringify(entry.detail ?? {}),
     })
     .onConflict((oc) => oc.column('id').doNothing())

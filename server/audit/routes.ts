@@ -5,6 +5,7 @@ import type { RouteContext } from '../http/app.ts';
 import { forbidden, invalidRequest } from '../http/errors.ts';
 import { canSeeClient } from '../sync/scope.ts';
 import { listAudit, recordAudit } from './auditLog.ts';
+import { clientAddress } from '../http/proxy.ts';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), action: z.string().max(40).optional() });
 
@@ -20,7 +21,7 @@ export async function auditRoutes(app: FastifyInstance, context: RouteContext): 
       const scope = await db.selectFrom('client_scope').selectAll().where('client_id', '=', event.clientId).executeTakeFirst();
       const inScope = scope !== undefined && canSeeClient(caller, { owner: scope.owner_login, team: scope.team });
       await recordAudit(db, {
-        id: event.eventId, actor: caller.login, action: event.type, subject: event.clientId, ip: request.ip,
+        id: event.eventId, actor: caller.login, action: event.type, subject: event.clientId, ip: clientAddress(request),
         detail: { deviceAt: event.at, sessionId: caller.sessionId, inScope },
       });
     }

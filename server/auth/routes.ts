@@ -7,6 +7,7 @@ import type { RouteContext } from '../http/app.ts';
 import { findUser } from '../users/users.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { createSession, endSession, listSessions } from './sessions.ts';
+import { clientAddress } from '../http/proxy.ts';
 
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const loginFailed = () => new HttpError(401, 'unauthenticated', 'Login failed: wrong login or password, or the account is disabled.');
@@ -27,11 +28,11 @@ export async function authRoutes(app: FastifyInstance, context: RouteContext): P
     const user = await findUser(db, login);
     const passwordOk = user ? await verifyPassword(password, user.password_hash) : await verifyPassword(password, await decoyHash()).then(() => false);
     if (!user || !passwordOk || user.disabled_at !== null) {
-      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: request.ip, detail: { deviceId } });
+      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: clientAddress(request), detail: { deviceId } });
       throw loginFailed();
     }
     const session = await createSession(db, user.login, { id: deviceId, name: deviceName }, context.options.sessionTtlMs);
-    await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: request.ip, detail: { sessionId: session.sessionId, deviceId } });
+    await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: clientAddress(request), detail: { sessionId: session.sessionId, deviceId } });
     return { ...session, user: { login: user.login, role: user.role as Role, team: user.team } };
   });
 
@@ -41,14 +42,14 @@ export async function authRoutes(app: FastifyInstance, context: RouteContext): P
     const caller = await context.caller(request);
     const params = z.object({ id: z.uuid() }).safeParse(request.params);
     if (!params.success || !(await endSession(db, caller, params.data.id))) throw new HttpError(404, 'not_found', 'No such session.');
-    await recordAudit(db, { actor: caller.login, action: 'session_ended', subject: caller.login, ip: request.ip, detail: { sessionId: params.data.id } });
+    await recordAudit(db, { actor: caller.login, action: 'session_ended', subject: caller.login, ip: clientAddress(request), detail: { sessionId: params.data.id } });
     return { ended: true };
   });
 
   app.post('/v1/auth/logout', async (request) => {
     const caller = await context.caller(request);
     await endSession(db, caller, caller.sessionId);
-    await recordAudit(db, { actor: caller.login, action: 'logout', subject: caller.login, ip: request.ip, detail: { sessionId: caller.sessionId } });
+    await recordAudit(db, { actor: caller.login, action: 'logout', subject: caller.login, ip: clientAddress(request), detail: { sessionId: caller.sessionId } });
     return { ended: true };
   });
 }

@@ -9,6 +9,7 @@ import type { ServerStore } from '../store/database.ts';
 import { syncRoutes } from '../sync/routes.ts';
 import { HttpError, unauthenticated } from './errors.ts';
 import { checkProtocol } from './protocol.ts';
+import { clientAddress, trustProxyOption, type TrustedProxies } from './proxy.ts';
 
 export interface ServerOptions {
   store: ServerStore;
@@ -20,8 +21,8 @@ export interface ServerOptions {
   /** Bytes per request; a full push of 500 changes with long notes fits. */
   bodyLimit?: number;
   logger?: boolean;
-  /** Trust X-Forwarded-For from a load balancer in front of the instances. */
-  trustProxy?: boolean;
+  /** The proxies (hop count or addresses) whose X-Forwarded-For names the client; none when absent. */
+  trustProxy?: TrustedProxies;
   /** Days after a reassignment during which the old owner's devices may still push what they did before it. */
   reassignmentGraceDays?: number;
   /** The server's clock; tests move it forward. */
@@ -41,10 +42,11 @@ export const DEFAULT_REASSIGNMENT_GRACE_DAYS = 7;
 export const DAY_MS = 24 * 3600 * 1000;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: trustProxyOption(options.trustProxy) });
   await app.register(helmet);
   await app.register(rateLimit, {
     global: false,
+    keyGenerator: clientAddress,
     errorResponseBuilder: () => new HttpError(429, 'rate_limited', 'Too many attempts; try again later.'),
   });
 

@@ -12,6 +12,7 @@ import { PushBatch, ScopeViolation } from './push.ts';
 import { UnknownClientError } from './reassign.ts';
 import { canSeeClient } from './scope.ts';
 import { inSequence } from './sequence.ts';
+import { clientAddress } from '../http/proxy.ts';
 
 const ReassignRequest = z.object({ toLogin: Login }).strict();
 
@@ -28,7 +29,7 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
       return { results };
     } catch (error) {
       if (!(error instanceof ScopeViolation)) throw error;
-      await recordAudit(db, { actor: caller.login, action: 'push_denied', subject: error.recordId, ip: request.ip, detail: { entity: error.entity, sessionId: caller.sessionId } });
+      await recordAudit(db, { actor: caller.login, action: 'push_denied', subject: error.recordId, ip: clientAddress(request), detail: { entity: error.entity, sessionId: caller.sessionId } });
       throw new HttpError(403, 'forbidden', error.message, { entity: error.entity, id: error.recordId });
     }
   });
@@ -56,7 +57,7 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
         throw forbidden('You can reassign only your team’s clients to members of your team.');
     }
     try {
-      return { reassigned: await reassignClientTo(db, params.data.id, body.data.toLogin, caller.login, request.ip) };
+      return { reassigned: await reassignClientTo(db, params.data.id, body.data.toLogin, caller.login, clientAddress(request)) };
     } catch (error) {
       if (error instanceof UnknownClientError) throw new HttpError(404, 'not_found', 'No such client.');
       if (error instanceof UserError) throw invalidRequest(error.message);

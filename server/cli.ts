@@ -6,6 +6,7 @@ import { listAudit } from './audit/auditLog.ts';
 import { openServerStore, type DatabaseOptions, type ServerStore } from './store/database.ts';
 import type { ServerDatabase } from './store/schema.ts';
 import { UnknownClientError } from './sync/reassign.ts';
+import { printable } from './terminal.ts';
 import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
 
 const SERVER_USAGE = `Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…]
@@ -93,6 +94,13 @@ export async function runServerCommand(argv: string[]): Promise<number> {
   });
 }
 
+/** Everything server-admin prints passes here: names and log entries may hold text an attacker chose. */
+const say = (line: string) => console.log(printable(line));
+const complain = (line: string) => console.error(printable(line));
+
+/** A command given without what it needs: the message, then the usage. */
+class AdminUsageError extends UserError {}
+
 /** `crm server-admin …`: user, team, role and client-ownership administration on the server host. */
 export async function runServerAdminCommand(argv: string[]): Promise<number> {
   let parsed;
@@ -107,7 +115,8 @@ export async function runServerAdminCommand(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n${ADMIN_USAGE}`);
+    complain((error as Error).message);
+    console.error(ADMIN_USAGE);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -121,9 +130,9 @@ export async function runServerAdminCommand(argv: string[]): Promise<number> {
   try {
     return await runAdmin(store.db, command, values);
   } catch (error) {
-    if (error instanceof UserError) console.error(error.message);
-    else if (error instanceof UnknownClientError) console.error(error.message);
-    else console.error(`Failed: ${(error as Error).message}`);
+    if (error instanceof UserError || error instanceof UnknownClientError) complain(error.message);
+    else complain(`Failed: ${(error as Error).message}`);
+    if (error instanceof AdminUsageError) console.error(ADMIN_USAGE);
     return 1;
   } finally {
     await store.close();
@@ -145,50 +154,51 @@ interface AdminValues {
 async function runAdmin(db: Kysely<ServerDatabase>, command: string, values: AdminValues): Promise<number> {
   const need = (name: keyof AdminValues): string => {
     const value = values[name];
-    if (typeof value !== 'string' || value === '') throw new UserError(`${command} needs --${name}.\n${ADMIN_USAGE}`);
+    if (typeof value !== 'string' || value === '') throw new AdminUsageError(`${command} needs --${name}.`);
     return value;
   };
   switch (command) {
     case 'add-user': {
       const password = values.password ?? (await readStdin());
       const user = await addUser(db, { login: need('login'), password, role: need('role'), team: values.team ?? null }, CLI_ACTOR);
-      console.log(`Added ${user.login} (${user.role}${user.team ? `, team ${user.team}` : ''}).`);
+      say(`Added ${user.login} (${user.role}${user.team ? `, team ${user.team}` : ''}).`);
       return 0;
     }
     case 'list-users':
       for (const u of await listUsers(db))
-        console.log([u.login.padEnd(20), u.role.padEnd(10), (u.team ?? '-').padEnd(12), u.disabled ? 'disabled' : 'active'].join(' '));
+        say([u.login.padEnd(20), u.role.padEnd(10), (u.team ?? '-').padEnd(12), u.disabled ? 'disabled' : 'active'].join(' '));
       return 0;
     case 'disable-user': {
       const ended = await disableUser(db, need('login'), CLI_ACTOR);
-      console.log(`Disabled ${values.login}; ended ${ended} session(s).`);
+      say(`Disabled ${values.login}; ended ${ended} session(s).`);
       return 0;
     }
     case 'enable-user':
       await enableUser(db, need('login'), CLI_ACTOR);
-      console.log(`Enabled ${values.login}.`);
+      say(`Enabled ${values.login}.`);
       return 0;
     case 'set-role':
       await setRole(db, need('login'), need('role'), CLI_ACTOR);
-      console.log(`${values.login} is now ${values.role}.`);
+      say(`${values.login} is now ${values.role}.`);
       return 0;
     case 'set-team': {
-      if (!values['no-team'] && !values.team) throw new UserError(`set-team needs --team T or --no-team.\n${ADMIN_USAGE}`);
+      if (!values['no-team'] && !values.team) throw new AdminUsageError('set-team needs --team T or --no-team.');
       await setTeam(db, need('login'), values['no-team'] ? null : (values.team ?? null), CLI_ACTOR);
-      console.log(`${values.login} moved to ${values['no-team'] ? 'no team' : `team ${values.team}`}.`);
+      say(`${values.login} moved to ${values['no-team'] ? 'no team' : `team ${values.team}`}.`);
       return 0;
     }
     case 'reassign-client': {
       const changed = await reassignClientTo(db, need('client'), need('to'), CLI_ACTOR);
-      console.log(changed ? `Client ${values.client} now belongs to ${values.to}.` : `Client ${values.client} already belongs to ${values.to}.`);
+      say(changed ? `Client ${values.client} now belongs to ${values.to}.` : `Client ${values.client} already belongs to ${values.to}.`);
       return 0;
     }
     case 'audit-log':
       for (const e of await listAudit(db, Math.min(Math.max(Number(values.limit) || 50, 1), 10_000), values.action))
-        console.log([e.at, e.action.padEnd(18), (e.actor ?? '-').padEnd(16), (e.subject ?? '-').padEnd(36), e.ip ?? '-', JSON.stringify(e.detail)].join(' '));
+        say([e.at, e.action.padEnd(18), (e.actor ?? '-').padEnd(16), (e.subject ?? '-').padEnd(36), e.ip ?? '-', JSON.stringify(e.detail)].join(' '));
       return 0;
     default:
-      console.error(`Unknown command ${command}.\n${ADMIN_USAGE}`);
+      complain(`Unknown command ${command}.`);
+      console.error(ADMIN_USAGE);
       return 2;
   }
 }

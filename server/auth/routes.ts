@@ -20,7 +20,11 @@ export async function authRoutes(app: FastifyInstance, context: RouteContext): P
     config: { rateLimit: { max: context.options.loginsPerMinute, timeWindow: 60_000 } },
   }, async (request): Promise<LoginResponse> => {
     const parsed = LoginRequest.safeParse(request.body);
-    if (!parsed.success) throw invalidRequest();
+    // Refused before anything is recorded: a login outside its character set never reaches the audit log.
+    if (!parsed.success)
+      throw invalidRequest(parsed.error.issues.some((i) => i.path[0] === 'login')
+        ? 'A login has 2 to 64 lower-case letters, digits, dots, dashes or underscores.'
+        : 'The login request is not valid.');
     const { login, password, deviceId, deviceName } = parsed.data;
     const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
     if ((await countRecentFailures(db, login, since)) >= context.options.failedLoginLimit)

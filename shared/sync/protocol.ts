@@ -23,7 +23,8 @@ export type Role = z.infer<typeof Role>;
 export const TeamCode = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, { message: 'may contain only letters, digits, dot, dash and underscore' });
 
 export const LoginRequest = z.object({
-  login: z.string().max(64),
+  /** The login character set holds here too, so nothing else a caller sends can reach the audit log. */
+  login: Login,
   password: z.string().max(1024),
   /** Generated once by the device; edits from one device never conflict with each other. */
   deviceId: Id,

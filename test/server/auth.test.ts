@@ -27,7 +27,7 @@ describe.each(DIALECTS)('authentication and authorization on %s', (dialect) => {
     let annClient: string;
 
     beforeAll(async () => {
-      server = await startTestServer(dialect, { loginsPerMinute: 8, failedLoginLimit: 3, bodyLimit: 1_000_000 });
+      server = await startTestServer(dialect, { loginsPerMinute: 12, failedLoginLimit: 3, bodyLimit: 1_000_000 });
       await server.addUser('ann', 'rm', 'north');
       await server.addUser('bob', 'rm', 'north');
       await server.addUser('lee', 'team_lead', 'north');
@@ -63,6 +63,18 @@ describe.each(DIALECTS)('authentication and authorization on %s', (dialect) => {
       expect(wrong.body.message).toBe(unknown.body.message);
       const failures = await server.store.db.selectFrom('audit_log').select('subject').where('action', '=', 'login_failed').execute();
       expect(failures.map((f) => f.subject)).toEqual(expect.arrayContaining(['eve', 'nobody']));
+    });
+
+    it('refuses a login outside the login character set with 400 and records nothing of it', async () => {
+      const forged = 'x\n2030-01-01T00:00:00.000Z login admin1 \u001b[2K';
+      const before = await server.store.db.selectFrom('audit_log').select('id').execute();
+      for (const name of [forged, 'Ann', 'ann\u2028x', 'a'.repeat(65)]) {
+        const answer = await login(server, name, 'not the password');
+        expect(answer.status, JSON.stringify(name)).toBe(400);
+        expect(answer.body).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/lower-case letters/) });
+        expect(JSON.stringify(answer.body)).not.toContain('admin1');
+      }
+      expect(await server.store.db.selectFrom('audit_log').select('id').execute()).toEqual(before);
     });
 
     it('locks an account after repeated failed logins, even with the right password', async () => {

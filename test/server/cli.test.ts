@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runServerAdminCommand, runServerCommand } from '../../server/cli.ts';
+import { recordAudit } from '../../server/audit/auditLog.ts';
 import { openServerStore } from '../../server/store/database.ts';
 
 describe('crm server-admin', () => {
@@ -38,6 +39,19 @@ describe('crm server-admin', () => {
     await store.close();
     expect(user.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
   }, 30_000);
+
+  it('prints every entry of the audit log on one line, with control characters escaped', async () => {
+    const store = await openServerStore({ dataDir: dir });
+    const forged = 'x\n2030-01-01T00:00:00.000Z login admin1 \u001b[2K';
+    await recordAudit(store.db, { actor: null, action: 'login_failed', subject: forged, detail: { deviceId: 'a\u2028b\u009bc\u202ed' } });
+    await store.close();
+    const { code, out } = await run('audit-log', '--limit', '3', '--action', 'login_failed');
+    expect(code).toBe(0);
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toContain('x\\n2030-01-01T00:00:00.000Z login admin1 \\u001b[2K');
+    expect(out).toContain('a\\u2028b\\u009bc\\u202ed');
+    expect(out).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
+  });
 
   it('explains its usage when a command or option is missing', async () => {
     expect((await run()).code).toBe(2);

@@ -8,6 +8,7 @@ import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { amountText, orNull, readAmounts } from '../forms/money.ts';
+import { MoneyInput } from '../forms/MoneyInput.tsx';
 import { settingsStore } from '../shell/stores.ts';
 
 type ClientInput = z.input<typeof ClientFields>;
@@ -93,8 +94,8 @@ export function ClientFormModal({ client, referredById, onClose, onSaved }: { cl
         <Col span={8}><Form.Item name="ownerLogin" label={label('ownerLogin')} required><Input /></Form.Item></Col>
         <Col span={8}><Form.Item name="teamCode" label={label('teamCode')}><Input /></Form.Item></Col>
         <Col span={8}><Form.Item name="financialsCurrency" label={label('financialsCurrency')}><Input maxLength={3} /></Form.Item></Col>
-        <Col span={8}><Form.Item name="annualRevenueMinor" label={label('annualRevenueMinor')}><Input inputMode="decimal" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="totalAssetsMinor" label={label('totalAssetsMinor')}><Input inputMode="decimal" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="annualRevenueMinor" label={label('annualRevenueMinor')}><MoneyInput currencyField="financialsCurrency" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="totalAssetsMinor" label={label('totalAssetsMinor')}><MoneyInput currencyField="financialsCurrency" /></Form.Item></Col>
         <Col span={8}><Form.Item name="relationshipStart" label={label('relationshipStart')}><Input type="date" /></Form.Item></Col>
         <Col span={16}>
           <Form.Item name="tags" label={label('tags')} extra={t('clients.tagsHint')}>

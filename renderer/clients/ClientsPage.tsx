@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { navigate } from '../shell/router.ts';
 import { clientListStore, useClientList } from '../shell/stores.ts';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { ClientListRow } from '../../shared/api/contract.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate } from '../../shared/format/index.ts';
 import type { Language } from '../i18n/index.ts';
 import { StatusTag } from './StatusTag.tsx';
 import type { ClientSortField } from './clientListStore.ts';

@@ -8,7 +8,7 @@ import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { numberOrNull } from '../forms/money.ts';
-import { todayIso } from '../i18n/format.ts';
+import { todayIso } from '../../shared/format/index.ts';
 import { settingsStore } from '../shell/stores.ts';
 
 type FeedbackInput = z.input<typeof FeedbackFields>;

@@ -3,7 +3,7 @@ import { Button, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile, FeedbackEntry } from '../../shared/api/contract.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { FeedbackFormModal } from './FeedbackFormModal.tsx';
 import { FeedbackInsights } from './FeedbackInsights.tsx';

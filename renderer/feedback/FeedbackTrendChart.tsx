@@ -2,10 +2,10 @@ import { LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackEntry } from '../../shared/api/contract.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
@@ -20,7 +20,7 @@ export function FeedbackTrendChart({ entries }: { entries: readonly FeedbackEntr
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   const element = useRef<HTMLDivElement>(null);
-  const points = currentFeedback(entries);
+  const points = useMemo(() => currentFeedback(entries), [entries]);
   const csat = t('feedback.field.csat');
   const nps = t('feedback.field.nps');
   const summary = points.map((p) => `${formatDate(p.givenOn, language)}: ${csat} ${p.csat ?? '—'}, ${nps} ${p.nps ?? '—'}`).join('; ');

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
-import { todayIso } from '../i18n/format.ts';
+import { todayIso } from '../../shared/format/index.ts';
 import { navigate } from '../shell/router.ts';
 import { settingsStore, useSettings } from '../shell/stores.ts';
 import { clientModeStore } from './clientMode.ts';

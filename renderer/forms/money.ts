@@ -1,9 +1,9 @@
 import type { FieldIssue } from '../../shared/api/errors.ts';
-import { decimalToMinor, minorToDecimal } from '../i18n/format.ts';
+import { decimalToMinor, groupDigits, minorToDecimal } from '../../shared/format/index.ts';
 
-/** Form text for an amount in minor units ("" for none). */
+/** Form text for an amount in minor units, exact and with thousands separators ("" for none). */
 export const amountText = (minor: number | null | undefined, currency: string): string =>
-  minor === null || minor === undefined ? '' : minorToDecimal(minor, currency);
+  minor === null || minor === undefined ? '' : groupDigits(minorToDecimal(minor, currency));
 
 /**
  * Reads amount fields typed in major units into minor units, collecting an issue per unreadable field.

@@ -90,7 +90,7 @@ export const en: Messages = {
   },
   projects: {
     new: 'Add project', editTitle: 'Edit project', empty: 'No projects yet', dscrVsCovenant: 'DSCR / covenant',
-    belowCovenant: 'Below covenant', nearCovenant: 'Near covenant', amountsHint: 'Amounts in the chosen currency, e.g. 1,200,000,000.00',
+    amountHeader: '{{label}} ({{unit}})', belowCovenant: 'Below covenant', nearCovenant: 'Near covenant', amountsHint: 'Amounts in the chosen currency, e.g. 1,200,000,000.00',
     field: {
       name: 'Project name', sector: 'Sector', currency: 'Currency', totalCostMinor: 'Total project cost', debtAmountMinor: 'Debt amount',
       ourCommitmentMinor: 'Our commitment', tenorMonths: 'Tenor (months)', marginBps: 'Margin (bps)', stage: 'Stage',

@@ -1,13 +1,12 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zhCN.ts';
 import { meetingStrings } from '../meeting/strings.ts';
 import { syncStrings } from '../sync/strings.ts';
+import { isLanguage, type Language } from '../../shared/format/index.ts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+export { LANGUAGES, isLanguage, type Language } from '../../shared/format/index.ts';
 
 /** i18next for the workspace; zh-CN is the default (product.md). */
 export function initI18n(language: Language): typeof i18next {
@@ -23,4 +22,10 @@ export function initI18n(language: Language): typeof i18next {
     document.documentElement.lang = lng;
   });
   return i18next;
+}
+
+/** The language the screen is drawn in right now (the one `t` uses), for formats from shared/format. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : 'zh-CN';
 }

@@ -83,7 +83,7 @@ export const zhCN = {
   },
   projects: {
     new: '新增融资项目', editTitle: '编辑融资项目', empty: '还没有融资项目', dscrVsCovenant: '偿债覆盖率 / 财务契约',
-    belowCovenant: '低于财务契约', nearCovenant: '接近财务契约', amountsHint: '金额按所选币种填写，如 1,200,000,000.00',
+    amountHeader: '{{label}}（{{unit}}）', belowCovenant: '低于财务契约', nearCovenant: '接近财务契约', amountsHint: '金额按所选币种填写，如 1,200,000,000.00',
     field: {
       name: '项目名称', sector: '行业', currency: '币种', totalCostMinor: '项目总投资', debtAmountMinor: '债务金额',
       ourCommitmentMinor: '我行承贷金额', tenorMonths: '期限（月）', marginBps: '利差（基点）', stage: '阶段',

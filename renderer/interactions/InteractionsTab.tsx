@@ -7,7 +7,7 @@ import type { Interaction } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { RowActions } from '../forms/RowActions.tsx';
 import { useUndoableDelete } from '../forms/useUndoableDelete.tsx';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatDateTime } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 

@@ -1,33 +1,36 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown } from 'antd';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Dropdown, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDraftSummary } from '../../shared/meetings/draft.ts';
+import { formatDateTime } from '../../shared/format/index.ts';
 import { call } from '../backend.ts';
-import { formatDateTime } from '../i18n/format.ts';
-import { isLanguage } from '../i18n/index.ts';
-import { navigate, useRoute } from '../shell/router.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { navigate, routeHref, useRoute } from '../shell/router.ts';
 import './meeting.css';
 
 /** Header menu of unfinished meeting drafts, one per client, so that none is forgotten. */
 export function DraftsButton() {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
-  const route = useRoute();
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const screen = routeHref(useRoute());
   const [drafts, setDrafts] = useState<MeetingDraftSummary[]>([]);
 
-  // Drafts change while meeting mode is open; look again whenever the screen changes.
-  useEffect(() => {
+  const load = useCallback(() => {
     let current = true;
     call('drafts.list', {}).then((list) => current && setDrafts(list), () => undefined);
     return () => {
       current = false;
     };
-  }, [route]);
+  }, []);
+  // Drafts change in meeting mode: look again when the screen changes and when the menu opens, never in between.
+  useEffect(load, [load, screen]);
 
+  const title = t('meeting.draftsTitle');
   return (
     <Dropdown
       trigger={['click']}
+      onOpenChange={(open) => open && load()}
       menu={{
         items: drafts.length
           ? drafts.map((d) => ({
@@ -38,14 +41,13 @@ export function DraftsButton() {
         onClick: ({ key }) => key !== 'none' && navigate({ name: 'meeting', id: key }),
       }}
     >
-      <Button type="text" className="crm-drafts-button" data-testid="drafts-button">
-        <span className="crm-sr-only">{`${t('meeting.draftsTitle')} (${drafts.length})`}</span>
-        <span aria-hidden>
+      <Tooltip title={title}>
+        <Button type="text" className="crm-drafts-button" data-testid="drafts-button" aria-label={`${title} (${drafts.length})`}>
           <Badge count={drafts.length} size="small" offset={[4, -2]} color="#c41d1d">
-            <FileTextOutlined style={{ fontSize: 18 }} />
+            <FileTextOutlined style={{ fontSize: 18 }} aria-hidden />
           </Badge>
-        </span>
-      </Button>
+        </Button>
+      </Tooltip>
     </Dropdown>
   );
 }

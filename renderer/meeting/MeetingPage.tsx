@@ -9,7 +9,7 @@ import { MeetingDraftContent, type DraftFocus } from '../../shared/meetings/draf
 import { call } from '../backend.ts';
 import { ClientFormModal } from '../clients/ClientFormModal.tsx';
 import { errorText } from '../forms/errorText.ts';
-import { todayIso } from '../i18n/format.ts';
+import { todayIso } from '../../shared/format/index.ts';
 import { translateIssue } from '../i18n/issues.ts';
 import { navigate, routeHref } from '../shell/router.ts';
 import { settingsStore } from '../shell/stores.ts';

@@ -1,5 +1,5 @@
 import type { NextStepDraft } from '../../shared/meetings/draft.ts';
-import { todayIso } from '../i18n/format.ts';
+import { todayIso } from '../../shared/format/index.ts';
 
 /** Days until a next step is due when the line names no date. */
 export const DEFAULT_DUE_DAYS = 7;

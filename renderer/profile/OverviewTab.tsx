@@ -1,7 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../shared/api/contract.ts';
-import { formatDate, formatDateTime, formatMoney } from '../i18n/format.ts';
+import { formatDate, formatDateTime, formatMoney } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 
 export function OverviewTab({ profile }: { profile: ClientProfile }) {

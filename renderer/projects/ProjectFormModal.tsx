@@ -7,6 +7,7 @@ import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { amountText, numberOrNull, orNull, readAmounts } from '../forms/money.ts';
+import { MoneyInput } from '../forms/MoneyInput.tsx';
 
 type ProjectInput = z.input<typeof ProjectFields>;
 const ProjectWithRules = ProjectFields.superRefine((project, ctx) => {
@@ -76,9 +77,9 @@ export function ProjectFormModal({ clientId, project, onClose, onSaved }: { clie
         <Col span={6}><Form.Item name="stage" label={label('stage')} required><EnumSelect values={PROJECT_STAGES} group="stage" /></Form.Item></Col>
         <Col span={6}><Form.Item name="currency" label={label('currency')} required><Input maxLength={3} /></Form.Item></Col>
         <Col span={18}><div className="crm-muted" style={{ paddingTop: 34 }}>{t('projects.amountsHint')}</div></Col>
-        <Col span={8}><Form.Item name="totalCostMinor" label={label('totalCostMinor')} required><Input inputMode="decimal" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="debtAmountMinor" label={label('debtAmountMinor')} required><Input inputMode="decimal" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="ourCommitmentMinor" label={label('ourCommitmentMinor')} required><Input inputMode="decimal" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="totalCostMinor" label={label('totalCostMinor')} required><MoneyInput currencyField="currency" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="debtAmountMinor" label={label('debtAmountMinor')} required><MoneyInput currencyField="currency" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="ourCommitmentMinor" label={label('ourCommitmentMinor')} required><MoneyInput currencyField="currency" /></Form.Item></Col>
         <Col span={8}><Form.Item name="tenorMonths" label={label('tenorMonths')} required><InputNumber style={{ width: '100%' }} min={1} /></Form.Item></Col>
         <Col span={8}><Form.Item name="marginBps" label={label('marginBps')} required><InputNumber style={{ width: '100%' }} min={0} /></Form.Item></Col>
         <Col span={8}><Form.Item name="expectedCloseDate" label={label('expectedCloseDate')}><Input type="date" /></Form.Item></Col>

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'clients' } | { name: 'client'; id: string; tab?: string } | { name: 'tasks' }
@@ -41,7 +41,8 @@ const subscribe = (notify: () => void) => {
   return () => window.removeEventListener('hashchange', notify);
 };
 
+/** The current route; the same object until the address changes, so that effects may depend on it. */
 export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => location.hash);
-  return parseRoute(hash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }

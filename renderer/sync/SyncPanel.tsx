@@ -7,7 +7,7 @@ import type { SyncConflictView } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatDateTime } from '../../shared/format/index.ts';
 import { useSettings } from '../shell/stores.ts';
 import { createSyncStore, type SyncState } from './syncStore.ts';
 

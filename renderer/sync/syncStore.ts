@@ -15,15 +15,37 @@ export interface SyncState {
   signOut(): Promise<void>;
   syncNow(): Promise<void>;
   resolve(input: MethodInput<'sync.resolveConflict'>): Promise<void>;
-  /** Polls the status while something shows it; returns the function that stops polling. */
-  watch(intervalMs?: number): () => void;
+  /** Keeps the status fresh while something shows it (see `createSyncStore`); returns the function that stops watching. */
+  watch(): () => void;
 }
 
-/** Sync status, conflicts and refused changes as the header and the sync drawer show them. */
-export function createSyncStore(call: Call) {
+export interface SyncPolling {
+  /** While signed in: the backend syncs in the background about once a minute, so the status changes no faster. */
+  signedInMs: number;
+  /** While a sync runs (or the user's sign-in, sync or sign-out is in flight), to show its progress. */
+  runningMs: number;
+}
+const POLLING: SyncPolling = { signedInMs: 60_000, runningMs: 1_000 };
+
+/**
+ * Sync status, conflicts and refused changes as the header and the sync drawer show them. Signed out, nothing but the
+ * user's own actions (which refresh it) changes the status, so an idle window asks the backend nothing at all.
+ */
+export function createSyncStore(call: Call, polling: SyncPolling = POLLING) {
+  let watchers = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   return createStore<SyncState>()((set, get) => {
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const status = get().status;
+      const running = get().busy || status?.running === true;
+      if (watchers === 0 || !(running || status?.signedIn)) return;
+      timer = setTimeout(() => void get().refresh().catch(() => undefined), running ? polling.runningMs : polling.signedInMs);
+    };
     const run = async (action: () => Promise<unknown>) => {
       set({ busy: true, error: null });
+      schedule();
       try {
         await action();
       } catch (error) {
@@ -41,17 +63,24 @@ export function createSyncStore(call: Call) {
       busy: false,
       error: null,
       async refresh() {
-        const [status, conflicts, rejections] = await Promise.all([call('sync.status', {}), call('sync.conflicts', {}), call('sync.rejections', {})]);
-        set({ status, conflicts, rejections });
+        try {
+          const [status, conflicts, rejections] = await Promise.all([call('sync.status', {}), call('sync.conflicts', {}), call('sync.rejections', {})]);
+          set({ status, conflicts, rejections });
+        } finally {
+          schedule();
+        }
       },
       signIn: (input) => run(() => call('sync.signIn', input)),
       signOut: () => run(() => call('sync.signOut', {})),
       syncNow: () => run(() => call('sync.run', {})),
       resolve: (input) => run(() => call('sync.resolveConflict', input)),
-      watch(intervalMs = 5_000) {
+      watch() {
+        watchers += 1;
         void get().refresh().catch(() => undefined);
-        const timer = setInterval(() => void get().refresh().catch(() => undefined), intervalMs);
-        return () => clearInterval(timer);
+        return () => {
+          watchers -= 1;
+          schedule();
+        };
       },
     };
   });

@@ -7,7 +7,7 @@ import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { RowActions } from '../forms/RowActions.tsx';
 import { useUndoableDelete } from '../forms/useUndoableDelete.tsx';
-import { formatDate, todayIso } from '../i18n/format.ts';
+import { formatDate, todayIso } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { orderTasks, urgency } from './taskOrder.ts';
 import { TaskFormModal } from './TaskFormModal.tsx';

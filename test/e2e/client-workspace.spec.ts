@@ -47,7 +47,7 @@ test('an RM creates a client, edits it, adds a contact and a project, finds it i
   await expect(dialog(page)).toBeHidden();
   await expect(page.getByRole('cell', { name: '王立新', exact: true })).toBeVisible();
 
-  // Project, amounts typed in yuan and shown from minor units in the locale's currency format.
+  // Project, amounts typed in yuan and shown in the table in 亿元 (billions in English), the unit in the header.
   await page.getByRole('tab', { name: /融资项目/ }).click();
   await page.getByRole('button', { name: '新增融资项目' }).click();
   const project = dialog(page);
@@ -63,7 +63,8 @@ test('an RM creates a client, edits it, adds a contact and a project, finds it i
   await fill(project, '财务契约最低偿债覆盖率', '1.20');
   await save(page);
   await expect(project).toBeHidden();
-  await expect(page.getByTestId('project-commitment')).toHaveText('¥1,200,000,000.00');
+  await expect(page.getByRole('columnheader', { name: '我行承贷金额（亿元）' })).toBeVisible();
+  await expect(page.getByTestId('project-ourCommitmentMinor')).toHaveText('12.00');
   await expect(page.getByText('接近财务契约')).toBeVisible();
 
   // Find it again through search, in Chinese, from the clients list.
@@ -79,7 +80,7 @@ test('an RM creates a client, edits it, adds a contact and a project, finds it i
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('tab', { name: /Projects/ })).toBeVisible();
   await page.getByRole('tab', { name: /Projects/ }).click();
-  await expect(page.getByTestId('project-commitment')).toHaveText('CN¥1,200,000,000.00');
+  await expect(page.getByTestId('project-ourCommitmentMinor')).toHaveText('1.20');
 
   // Everything is still there after a reload, in the chosen language.
   await page.reload();
@@ -88,7 +89,7 @@ test('an RM creates a client, edits it, adds a contact and a project, finds it i
   await expect(page.getByRole('tab', { name: 'Contacts (1)' })).toBeVisible();
   await page.getByRole('tab', { name: /Projects/ }).click();
   await expect(page.getByRole('cell', { name: /张北风光储一体化项目/ }).first()).toBeVisible();
-  await expect(page.getByTestId('project-commitment')).toHaveText('CN¥1,200,000,000.00');
+  await expect(page.getByTestId('project-ourCommitmentMinor')).toHaveText('1.20');
 });
 
 test('deleting a contact can be undone', async ({ page }) => {

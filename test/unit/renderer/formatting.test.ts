@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor, formatMoney, formatMoneyCompact, minorToDecimal } from '../../../renderer/i18n/format.ts';
+import { amountText, readAmounts } from '../../../renderer/forms/money.ts';
 import { isCrossFieldRule, issueKey } from '../../../renderer/i18n/issues.ts';
 import { parseWith } from '../../../renderer/forms/issues.ts';
 import { orderTasks } from '../../../renderer/tasks/taskOrder.ts';
 import { ContactFields } from '../../../shared/domain/index.ts';
 
-describe('money', () => {
-  it('reads typed yuan into fen exactly, commas and all', () => {
-    expect(decimalToMinor('1,200,000,000.00', 'CNY')).toBe(120_000_000_000);
-    expect(decimalToMinor('0.1', 'CNY')).toBe(10);
-    expect(decimalToMinor('1 234.5', 'USD')).toBe(123_450);
-  });
-
-  it('refuses more decimals than the currency has, and non-numbers', () => {
-    expect(decimalToMinor('1.001', 'CNY')).toBeNull();
-    expect(decimalToMinor('1.5', 'JPY')).toBeNull();
-    expect(decimalToMinor('abc', 'CNY')).toBeNull();
-    expect(decimalToMinor('-5', 'CNY')).toBeNull();
-  });
-
-  it('round-trips minor units through the form text without floating point drift', () => {
-    expect(minorToDecimal(120_000_000_001, 'CNY')).toBe('1200000000.01');
-    expect(minorToDecimal(5, 'CNY')).toBe('0.05');
-    expect(decimalToMinor(minorToDecimal(9_007_199_254_740_991, 'CNY'), 'CNY')).toBe(9_007_199_254_740_991);
-  });
-
-  it('formats amounts per locale, exactly and compactly', () => {
-    expect(formatMoney(120_000_000_000, 'CNY', 'zh-CN')).toBe('¥1,200,000,000.00');
-    expect(formatMoney(120_000_000_000, 'CNY', 'en')).toBe('CN¥1,200,000,000.00');
-    expect(formatMoneyCompact(120_000_000_000, 'CNY', 'zh-CN')).toBe('¥12亿');
-    expect(formatMoneyCompact(120_000_000_000, 'CNY', 'en')).toBe('CN¥1.2B');
+describe('amount fields', () => {
+  it('prefill exact amounts with thousands separators and read them back to the same minor units', () => {
+    expect(amountText(1_672_000_000_000, 'CNY')).toBe('16,720,000,000.00');
+    expect(amountText(null, 'CNY')).toBe('');
+    const { amounts, issues } = readAmounts({ cost: amountText(1_672_000_000_001, 'CNY'), debt: '1.2亿' }, ['cost', 'debt'], 'CNY', false);
+    expect(amounts.cost).toBe(1_672_000_000_001);
+    expect(issues).toEqual([{ path: 'debt', message: 'must be an amount' }]);
   });
 });
 

@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures.ts';
+import { callBackend, shownClientId } from './backendCall.ts';
+import { dialog } from './workspace.ts';
+
+const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}`;
+
+test('money has one format per context: table amounts in 亿元 named in the header, exact figures with separators in tooltips and forms', async ({ page }) => {
+  await page.getByTestId('client-row').first().dblclick();
+  await expect(page.getByTestId('client-profile')).toBeVisible();
+  const clientId = shownClientId(page);
+  const existing = await callBackend(page, 'clients.profile', { id: clientId });
+  for (const project of existing.projects) await callBackend(page, 'projects.delete', { id: project.id });
+  const name = uniqueName('金额格式项目');
+  await callBackend(page, 'projects.create', {
+    clientId, name, sector: 'power', currency: 'CNY', stage: 'mandate', tenorMonths: 120, marginBps: 90,
+    totalCostMinor: 446_400_000_000, debtAmountMinor: 271_000_000_000, ourCommitmentMinor: 19_972_700_000,
+  });
+  await page.reload();
+  await page.getByRole('tab', { name: /融资项目/ }).click();
+
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: '项目总投资（亿元）' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: '我行承贷金额（亿元）' })).toBeVisible();
+  const row = table.getByRole('row').filter({ hasText: name });
+  await expect(row.getByTestId('project-totalCostMinor')).toHaveText('44.64');
+  await expect(row.getByTestId('project-debtAmountMinor')).toHaveText('27.10');
+  await expect(row.getByTestId('project-ourCommitmentMinor')).toHaveText('2.00');
+  await row.getByTestId('project-ourCommitmentMinor').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('¥199,727,000.00');
+
+  await row.getByRole('button', { name: `编辑 ${name}` }).click();
+  await expect(dialog(page).getByLabel('项目总投资', { exact: true })).toHaveValue('4,464,000,000.00');
+  await expect(dialog(page).getByLabel('我行承贷金额', { exact: true })).toHaveValue('199,727,000.00');
+  const debt = dialog(page).getByLabel('债务金额', { exact: true });
+  await debt.fill('2800000000.5');
+  await debt.blur();
+  await expect(debt).toHaveValue('2,800,000,000.5');
+  await dialog(page).getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog(page)).toBeHidden();
+  await expect(row.getByTestId('project-debtAmountMinor')).toHaveText('28.00');
+
+  await page.getByText('English', { exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Our commitment (CNY bn)' })).toBeVisible();
+  await expect(row.getByTestId('project-totalCostMinor')).toHaveText('4.46');
+  await page.getByText('中文', { exact: true }).click();
+});

@@ -91,4 +91,25 @@ describe('web host', () => {
     expect((await fetch(`${origin}/..%2fcrm-webhost-secret.txt`)).status).toBe(404);
     expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
   });
+
+  /** A request exactly as written, since fetch would normalise a malformed path. */
+  const raw = (method: string, target: string, headers: Record<string, string> = {}, body = '') =>
+    new Promise<number | undefined>((resolve, reject) => {
+      const request = http.request(`${origin}/`, { method, path: target, headers: { host: new URL(origin).host, ...headers } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('answers 400 to a malformed URL, with or without the token, and keeps serving', async () => {
+    const before = calls.length;
+    expect(await raw('GET', '/%E0%A4%A')).toBe(400);
+    expect(await raw('POST', '/api/%E0%A4%A', { 'x-crm-token': token, 'content-type': 'application/json' }, '{"input":{}}')).toBe(400);
+    expect(await raw('GET', '/assets/%')).toBe(400);
+    expect(calls.length).toBe(before);
+    expect((await fetch(`${origin}/`)).status).toBe(200);
+    expect(await (await post('clients.list', { input: {} })).json()).toMatchObject({ ok: true });
+  });
 });

@@ -49,7 +49,7 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
   const root = path.resolve(rendererDir);
   let origin = '';
 
-  const server = http.createServer((req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const headers = {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
@@ -65,40 +65,50 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
     if (host !== `127.0.0.1:${(server.address() as { port: number }).port}` && host !== `localhost:${(server.address() as { port: number }).port}`)
       return reply(421, 'text/plain', 'Misdirected request');
 
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) {
+    const url = URL.parse(req.url ?? '/', origin);
+    const pathname = url ? decodedPath(url.pathname) : null;
+    if (pathname === null) return reply(400, 'text/plain', 'Malformed URL');
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return reply(405, 'text/plain', 'Method not allowed', { allow: 'POST' });
       if (req.headers.origin !== undefined && req.headers.origin !== origin && req.headers.origin !== origin.replace('127.0.0.1', 'localhost'))
         return reply(403, 'text/plain', 'Forbidden origin');
       const given = Buffer.from(String(req.headers['x-crm-token'] ?? ''));
       if (given.length !== tokenBytes.length || !crypto.timingSafeEqual(given, tokenBytes)) return reply(401, 'text/plain', 'Missing or wrong token');
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, 'text/plain', 'Expected JSON');
-      readBody(req).then(
-        async (body) => {
-          const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-          const result = await settle(async () => {
-            if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${method}`);
-            let envelope: unknown;
-            try {
-              envelope = JSON.parse(body);
-            } catch {
-              throw ApiError.field('', 'must be JSON');
-            }
-            const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
-            return backend.call(method, input);
-          });
-          reply(200, 'application/json', JSON.stringify(result));
-        },
-        () => reply(413, 'text/plain', 'Request too large'),
-      );
-      return;
+      let body: string;
+      try {
+        body = await readBody(req);
+      } catch {
+        return reply(413, 'text/plain', 'Request too large');
+      }
+      const method = pathname.slice('/api/'.length);
+      const result = await settle(async () => {
+        if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${method}`);
+        let envelope: unknown;
+        try {
+          envelope = JSON.parse(body);
+        } catch {
+          throw ApiError.field('', 'must be JSON');
+        }
+        const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
+        return backend.call(method, input);
+      });
+      return reply(200, 'application/json', JSON.stringify(result));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'text/plain', 'Method not allowed', { allow: 'GET' });
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)}`);
+    const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return reply(404, 'text/plain', 'Not found');
     const cache: Record<string, string> = path.basename(path.dirname(file)) === 'assets' ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
     reply(200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), cache);
+  };
+
+  // Nothing a request does may end the host: whatever escapes the handler is answered, not thrown.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+      res.end();
+    });
   });
 
   return new Promise((resolve, reject) => {
@@ -116,6 +126,15 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
       });
     });
   });
+}
+
+/** The request path as the renderer names files and methods, or null when its percent-encoding is malformed. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -8,6 +8,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import type { ServerStore } from '../store/database.ts';
 import { syncRoutes } from '../sync/routes.ts';
 import { HttpError, unauthenticated } from './errors.ts';
+import { limitJsonDepth } from './json.ts';
 import { checkProtocol } from './protocol.ts';
 import { clientAddress, trustProxyOption, type TrustedProxies } from './proxy.ts';
 
@@ -20,7 +21,8 @@ export interface ServerOptions {
   failedLoginLimit?: number;
   /** Bytes per request; a full push of 500 changes with long notes fits. */
   bodyLimit?: number;
-  logger?: boolean;
+  /** Fastify's request log: off, on (stdout) or into a stream (tests read it). */
+  logger?: boolean | { stream: NodeJS.WritableStream };
   /** The proxies (hop count or addresses) whose X-Forwarded-For names the client; none when absent. */
   trustProxy?: TrustedProxies;
   /** Days after a reassignment during which the old owner's devices may still push what they did before it. */
@@ -43,6 +45,7 @@ export const DAY_MS = 24 * 3600 * 1000;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: trustProxyOption(options.trustProxy) });
+  limitJsonDepth(app);
   await app.register(helmet);
   await app.register(rateLimit, {
     global: false,

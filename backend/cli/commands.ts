@@ -4,10 +4,11 @@ import { snippetToPlainText } from '../../shared/search/snippet.ts';
 import { openBackend } from '../backend.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { createEnvKeyStore } from '../keys/envKeyStore.ts';
-import { SyncServer } from '../sync/http.ts';
+import { insecureServerUrl, SyncServer } from '../sync/http.ts';
 import { syncOnce } from '../sync/engine.ts';
 import { deviceId } from '../sync/state.ts';
 import { UsageError, type Command } from './command.ts';
+import { syncPassword } from './password.ts';
 
 async function keyFromEnv(): Promise<string> {
   return createEnvKeyStore().loadKey();
@@ -60,17 +61,22 @@ export const STORE_COMMANDS: Record<string, Command> = {
   },
   sync: {
     summary: 'sync the local store once with a sync server; prints {"pushed","pulled","conflicts"}',
-    usage: 'crm sync --db FILE --server URL --login L --password P',
+    usage: 'crm sync --db FILE --server URL --login L [--password-file FILE] (or CRM_SYNC_PASSWORD, or asked on the terminal; --password P is least safe)',
     async run(args) {
-      const { values } = parseArgs({ args, options: { db: { type: 'string' }, server: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' } } });
+      const { values } = parseArgs({
+        args,
+        options: { db: { type: 'string' }, server: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' }, 'password-file': { type: 'string' } },
+      });
       const file = requireDb(values.db);
-      if (!values.server || !/^https?:\/\//.test(values.server)) throw new UsageError('--server must be an http(s) URL');
+      const serverUrl = values.server ?? '';
+      const insecure = insecureServerUrl(serverUrl);
+      if (insecure) throw new UsageError(`--server ${insecure}`);
       if (!values.login) throw new UsageError('--login is required');
-      if (values.password === undefined) throw new UsageError('--password is required');
+      const password = await syncPassword({ password: values.password, passwordFile: values['password-file'] });
       const backend = openBackend({ file, keyHex: await keyFromEnv() });
-      const server = new SyncServer(values.server);
+      const server = new SyncServer(serverUrl);
       try {
-        const { user } = await server.login({ login: values.login, password: values.password, deviceId: deviceId(backend.store), deviceName: 'crm sync (CLI)' });
+        const { user } = await server.login({ login: values.login, password, deviceId: deviceId(backend.store), deviceName: 'crm sync (CLI)' });
         const report = await syncOnce(backend.store, server, {
           role: user.role,
           onProgress: (phase, done) => process.stderr.write(`\r${phase} ${done}`),

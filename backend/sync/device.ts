@@ -4,7 +4,7 @@ import type { EntityName } from '../records/entities.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { Store } from '../store/store.ts';
 import { syncOnce } from './engine.ts';
-import { SyncHttpError, SyncServer } from './http.ts';
+import { insecureServerUrl, SyncHttpError, SyncServer } from './http.ts';
 import { pendingChanges } from './outbox.ts';
 import { deviceId, readState, writeState } from './state.ts';
 
@@ -46,6 +46,8 @@ export class DeviceSync {
   }
 
   async signIn(serverUrl: string, login: string, password: string): Promise<SyncStatus> {
+    const insecure = insecureServerUrl(serverUrl);
+    if (insecure) throw ApiError.field('serverUrl', insecure);
     const server = new SyncServer(serverUrl, this.fetchImpl);
     try {
       const { token, user } = await server.login({ login, password, deviceId: deviceId(this.store), deviceName: 'CRM desktop' });

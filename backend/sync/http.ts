@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import {
   AUTH_HEADER, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
   type Change, type LoginRequest,
@@ -22,6 +23,23 @@ export class SyncHttpError extends Error {
   }
 }
 
+/**
+ * Why the device may not send a password or a session token to `url`, or null when it may: it must be https,
+ * except to this computer itself (localhost, 127.0.0.0/8, ::1), where nobody on the network can listen in.
+ */
+export function insecureServerUrl(url: string): string | null {
+  const parsed = URL.parse(url);
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return 'must be an https URL';
+  if (parsed.protocol === 'https:' || isLoopback(parsed.hostname)) return null;
+  return 'must use https: plain http is allowed only to this computer (localhost, 127.0.0.1, ::1)';
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
 /** The device's HTTP client for the sync protocol (docs/sync.md). */
 export class SyncServer {
   private token: string | null = null;
@@ -32,6 +50,8 @@ export class SyncServer {
   ) {}
 
   private async request<S extends z.ZodType>(path: string, body: unknown, schema: S, method = 'POST'): Promise<z.output<S>> {
+    const insecure = insecureServerUrl(this.baseUrl);
+    if (insecure) throw new SyncHttpError(400, 'insecure_url', `The sync server URL ${insecure}.`);
     let response: Response;
     try {
       response = await this.fetchImpl(new URL(path, this.baseUrl), {

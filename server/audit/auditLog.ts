@@ -55,14 +55,3 @@ export async function listAudit(db: Kysely<ServerDatabase>, limit: number, actio
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as AuditDetail }));
 }
-
-export async function countRecentFailures(db: Kysely<ServerDatabase>, login: string, sinceIso: string): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('action', '=', 'login_failed')
-    .where('subject', '=', login)
-    .where('at', '>', sinceIso)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}

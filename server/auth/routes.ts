@@ -1,19 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LoginRequest, type LoginResponse, type Role } from '../../shared/sync/index.ts';
-import { countRecentFailures, recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../audit/auditLog.ts';
 import { HttpError, invalidRequest } from '../http/errors.ts';
 import type { RouteContext } from '../http/app.ts';
+import { clientAddress } from '../http/proxy.ts';
 import { findUser } from '../users/users.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { createSession, endSession, listSessions } from './sessions.ts';
-import { clientAddress } from '../http/proxy.ts';
+import { beginLoginAttempt, clearLoginAttempts, forgetOldLoginAttempts } from './throttle.ts';
 
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const PURGE_INTERVAL_MS = 3600 * 1000;
 const loginFailed = () => new HttpError(401, 'unauthenticated', 'Login failed: wrong login or password, or the account is disabled.');
 
 export async function authRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
   const { db } = context.store;
+  let purgedAt = 0;
 
   app.post('/v1/auth/login', {
     bodyLimit: 4096,
@@ -26,17 +28,26 @@ export async function authRoutes(app: FastifyInstance, context: RouteContext): P
         ? 'A login has 2 to 64 lower-case letters, digits, dots, dashes or underscores.'
         : 'The login request is not valid.');
     const { login, password, deviceId, deviceName } = parsed.data;
-    const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
-    if ((await countRecentFailures(db, login, since)) >= context.options.failedLoginLimit)
-      throw new HttpError(429, 'rate_limited', 'Too many failed logins for this account; try again later.');
+    const now = context.now();
+    const address = clientAddress(request);
+    if (now.getTime() - purgedAt > PURGE_INTERVAL_MS) {
+      purgedAt = now.getTime();
+      await forgetOldLoginAttempts(context.store, now);
+    }
+    const { waitMs } = await beginLoginAttempt(context.store, login, address, now);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new HttpError(429, 'rate_limited', `Too many failed logins for this account; try again in ${seconds} s.`, undefined, seconds);
+    }
     const user = await findUser(db, login);
     const passwordOk = user ? await verifyPassword(password, user.password_hash) : await verifyPassword(password, await decoyHash()).then(() => false);
     if (!user || !passwordOk || user.disabled_at !== null) {
-      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: clientAddress(request), detail: { deviceId } });
+      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: address, detail: { deviceId } });
       throw loginFailed();
     }
+    await clearLoginAttempts(context.store, login, address);
     const session = await createSession(db, user.login, { id: deviceId, name: deviceName }, context.options.sessionTtlMs);
-    await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: clientAddress(request), detail: { sessionId: session.sessionId, deviceId } });
+    await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: address, detail: { sessionId: session.sessionId, deviceId } });
     return { ...session, user: { login: user.login, role: user.role as Role, team: user.team } };
   });
 

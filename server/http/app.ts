@@ -17,8 +17,6 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** Login attempts per client address per minute on one instance. */
   loginsPerMinute?: number;
-  /** Failed logins per account within 15 minutes before further attempts are refused (across instances). */
-  failedLoginLimit?: number;
   /** Bytes per request; a full push of 500 changes with long notes fits. */
   bodyLimit?: number;
   /** Fastify's request log: off, on (stdout) or into a stream (tests read it). */
@@ -54,7 +52,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpError) return reply.status(error.status).send(error.body());
+    if (error instanceof HttpError) {
+      if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.status(error.status).send(error.body());
+    }
     const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
     if (status === 413) return reply.status(413).send({ code: 'payload_too_large', message: 'The request is too large.' });
     if (status === 429) return reply.status(429).send({ code: 'rate_limited', message: 'Too many attempts; try again later.' });
@@ -73,7 +74,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options: {
       sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
       loginsPerMinute: options.loginsPerMinute ?? 10,
-      failedLoginLimit: options.failedLoginLimit ?? 10,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       reassignmentGraceDays: options.reassignmentGraceDays ?? DEFAULT_REASSIGNMENT_GRACE_DAYS,
     },

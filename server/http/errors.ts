@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: SyncErrorBody['code'],
     message: string,
     readonly record?: SyncErrorBody['record'],
+    /** Sent as Retry-After with a 429. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -88,6 +88,15 @@ export interface EvictionsTable {
   reassigned_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Login attempts and the delay they earned, per account (address '') and per account and address. */
+export interface LoginThrottleTable {
+  login: string;
+  address: string;
+  attempts: number;
+  last_attempt_at: string;
+  blocked_until: string;
+}
+
 export interface ServerDatabase {
   users: UsersTable;
   sessions: SessionsTable;
@@ -97,6 +106,7 @@ export interface ServerDatabase {
   client_scope: ClientScopeTable;
   applied_changes: AppliedChangesTable;
   evictions: EvictionsTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export function toSeq(value: string | number | bigint): number {

@@ -180,6 +180,25 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect(status.pendingChanges).toBe(1);
   });
 
+  it('refuses a plain-http server that is not this computer, before sending the password', async () => {
+    const a = device();
+    const refused = await a.api['sync.signIn']({ serverUrl: 'http://sync.example.com:8787', login: 'li.wei', password: TEST_PASSWORD }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_input', issues: [{ path: 'serverUrl', message: expect.stringMatching(/https/) }] });
+    expect((await a.api['sync.status']({})).serverUrl).toBeNull();
+    const sent: string[] = [];
+    const recording: typeof fetch = async (input) => {
+      sent.push(String(input));
+      return new Response('{}', { status: 500 });
+    };
+    for (const url of ['http://10.0.0.5:8787', 'http://127.0.0.1.example.com', 'ftp://127.0.0.1'])
+      await expect(new SyncServer(url, recording).login({ login: 'li.wei', password: TEST_PASSWORD, deviceId: deviceId(a.store), deviceName: 'test' }))
+        .rejects.toMatchObject({ code: 'insecure_url' });
+    expect(sent).toEqual([]);
+    for (const url of ['https://sync.example.com', 'http://localhost:1', 'http://127.0.0.2:1', 'http://[::1]:1'])
+      await new SyncServer(url, recording).login({ login: 'li.wei', password: TEST_PASSWORD, deviceId: deviceId(a.store), deviceName: 'test' }).catch(() => undefined);
+    expect(sent).toHaveLength(4);
+  });
+
   it('sets aside a change the server refuses as out of scope and pushes the rest', async () => {
     const s = await server(dialect);
     const a = device();

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { v4 as uuidv4 } from 'uuid';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../shared/sync/index.ts';
 import { runServerCommand } from '../../server/cli.ts';
 import { parseTrustedProxies, type TrustedProxies } from '../../server/http/proxy.ts';
 import { openServerStore } from '../../server/store/database.ts';
@@ -11,16 +10,10 @@ import { freePort, stopProcess } from '../support/processes.ts';
 import { spawnServer } from './support/childServer.ts';
 import { pgAvailable, DIALECTS } from './support/databases.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
+import { loginFrom } from './support/login.ts';
 
 /** A failed login as a client behind (or pretending to be behind) a proxy; distinct logins, so only the address limit counts. */
-async function loginVia(url: string, forwardedFor: string): Promise<number> {
-  const response = await fetch(`${url}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), 'x-forwarded-for': forwardedFor },
-    body: JSON.stringify({ login: `guess-${uuidv4().slice(0, 8)}`, password: 'not the password', deviceId: uuidv4(), deviceName: 'probe' }),
-  });
-  return response.status;
-}
+const loginVia = async (url: string, forwardedFor: string) => (await loginFrom(url, forwardedFor, `guess-${uuidv4().slice(0, 8)}`, 'not the password')).status;
 
 describe('--trust-proxy', () => {
   it('takes a number of hops or proxy addresses and ranges, and nothing else', () => {

@@ -10,6 +10,7 @@ import { parseWith } from '../forms/issues.ts';
 import { amountText, orNull, readAmounts } from '../forms/money.ts';
 import { MoneyInput } from '../forms/MoneyInput.tsx';
 import { settingsStore } from '../shell/stores.ts';
+import { DateInput } from '../forms/DateInput.tsx';
 
 type ClientInput = z.input<typeof ClientFields>;
 
@@ -96,7 +97,7 @@ export function ClientFormModal({ client, referredById, onClose, onSaved }: { cl
         <Col span={8}><Form.Item name="financialsCurrency" label={label('financialsCurrency')}><Input maxLength={3} /></Form.Item></Col>
         <Col span={8}><Form.Item name="annualRevenueMinor" label={label('annualRevenueMinor')}><MoneyInput currencyField="financialsCurrency" /></Form.Item></Col>
         <Col span={8}><Form.Item name="totalAssetsMinor" label={label('totalAssetsMinor')}><MoneyInput currencyField="financialsCurrency" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="relationshipStart" label={label('relationshipStart')}><Input type="date" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="relationshipStart" label={label('relationshipStart')}><DateInput /></Form.Item></Col>
         <Col span={16}>
           <Form.Item name="tags" label={label('tags')} extra={t('clients.tagsHint')}>
             <EnumSelect mode="tags" values={[]} group={null} tokenSeparators={[',', '，']} aria-label={label('tags')} />

@@ -10,6 +10,7 @@ import { parseWith } from '../forms/issues.ts';
 import { numberOrNull } from '../forms/money.ts';
 import { todayIso } from '../../shared/format/index.ts';
 import { settingsStore } from '../shell/stores.ts';
+import { DateInput } from '../forms/DateInput.tsx';
 
 type FeedbackInput = z.input<typeof FeedbackFields>;
 interface FeedbackFormValues {
@@ -51,7 +52,7 @@ export function FeedbackFormModal({ clientId, supersedes, onClose, onSaved }: { 
         <Col span={12}><Form.Item name="csat" label={label('csat')}><InputNumber style={{ width: '100%' }} min={1} max={5} autoFocus /></Form.Item></Col>
         <Col span={12}><Form.Item name="nps" label={label('nps')}><InputNumber style={{ width: '100%' }} min={0} max={10} /></Form.Item></Col>
         <Col span={8}><Form.Item name="channel" label={label('channel')} required><EnumSelect values={FEEDBACK_CHANNELS} group="channel" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="givenOn" label={label('givenOn')} required><Input type="date" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="givenOn" label={label('givenOn')} required><DateInput /></Form.Item></Col>
         <Col span={8}><Form.Item name="capturedBy" label={label('capturedBy')} required><Input /></Form.Item></Col>
         <Col span={24}><Form.Item name="comment" label={label('comment')}><Input.TextArea rows={4} /></Form.Item></Col>
       </Row>

@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
@@ -17,10 +19,13 @@ export function initI18n(language: Language): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  document.documentElement.lang = language;
-  i18next.on('languageChanged', (lng) => {
+  // Date pickers' month and day names and first day of the week come from dayjs; antd's ConfigProvider gives the rest.
+  const follow = (lng: string) => {
     document.documentElement.lang = lng;
-  });
+    dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
+  };
+  follow(language);
+  i18next.on('languageChanged', follow);
   return i18next;
 }
 

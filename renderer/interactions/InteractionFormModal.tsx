@@ -8,6 +8,7 @@ import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith, type Parsed } from '../forms/issues.ts';
 import { orNull } from '../forms/money.ts';
 import { settingsStore } from '../shell/stores.ts';
+import { DateInput, DateTimeInput } from '../forms/DateInput.tsx';
 
 type InteractionInput = z.input<typeof InteractionFields>;
 type TaskInput = z.input<typeof TaskFields>;
@@ -29,7 +30,7 @@ interface InteractionFormValues {
   followUpDue: string;
 }
 
-/** `datetime-local` text (local time, no zone) ↔ an ISO UTC instant. */
+/** Local date-time text (YYYY-MM-DDTHH:mm, no zone) ↔ an ISO UTC instant. */
 const toLocalInput = (instant: string) => {
   const date = new Date(instant);
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -92,7 +93,7 @@ export function InteractionFormModal(props: { clientId: string; contacts: Contac
     >
       <Row gutter={16}>
         <Col span={8}><Form.Item name="type" label={label('type')} required><EnumSelect values={INTERACTION_TYPES} group="interactionType" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="occurredAt" label={label('occurredAt')} required><Input type="datetime-local" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="occurredAt" label={label('occurredAt')} required><DateTimeInput /></Form.Item></Col>
         <Col span={8}>
           <Form.Item name="attendeeLogins" label={label('attendeeLogins')}>
             <EnumSelect mode="tags" values={[]} group={null} aria-label={label('attendeeLogins')} />
@@ -111,7 +112,7 @@ export function InteractionFormModal(props: { clientId: string; contacts: Contac
             <Col span={12}>
               <Form.Item name="followUp" valuePropName="checked"><Checkbox>{t('interactions.followUp')}</Checkbox></Form.Item>
             </Col>
-            <Col span={12}><Form.Item name="followUpDue" label={t('interactions.followUpDue')}><Input type="date" /></Form.Item></Col>
+            <Col span={12}><Form.Item name="followUpDue" label={t('interactions.followUpDue')}><DateInput /></Form.Item></Col>
           </>
         )}
       </Row>

@@ -9,7 +9,8 @@ import { MeetingDraftContent, type DraftFocus } from '../../shared/meetings/draf
 import { call } from '../backend.ts';
 import { ClientFormModal } from '../clients/ClientFormModal.tsx';
 import { errorText } from '../forms/errorText.ts';
-import { todayIso } from '../../shared/format/index.ts';
+import { formatTime, todayIso } from '../../shared/format/index.ts';
+import { useLanguage } from '../i18n/index.ts';
 import { translateIssue } from '../i18n/issues.ts';
 import { navigate, routeHref } from '../shell/router.ts';
 import { settingsStore } from '../shell/stores.ts';
@@ -17,6 +18,7 @@ import { ScoreScale } from '../feedback/ScoreScale.tsx';
 import './meeting.css';
 import { createDraftSaver, type DraftSaver, type SaveState } from './draftSaver.ts';
 import { instantFromLocalInput, localDateTimeInput, nextStepFromLine } from './nextStep.ts';
+import { DateInput, DateTimeInput } from '../forms/DateInput.tsx';
 
 const ID = 'meeting-';
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -51,6 +53,7 @@ function restoreFocus(focus: DraftFocus | null) {
 /** Meeting mode: one focused screen to record an interaction; every keystroke reaches the encrypted store within a second. */
 export function MeetingPage({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { message } = App.useApp();
   const [profile, setProfile] = useState<ClientProfile | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -195,7 +198,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
   const saveText = {
     idle: t('meeting.notSaved'),
     saving: t('meeting.saving'),
-    saved: saveState.kind === 'saved' ? t('meeting.savedAt', { time: saveState.at.toLocaleTimeString() }) : '',
+    saved: saveState.kind === 'saved' ? t('meeting.savedAt', { time: formatTime(saveState.at, language) }) : '',
     failed: t('meeting.saveFailed'),
     stale: t('meeting.stale'),
   }[saveState.kind];
@@ -245,8 +248,8 @@ export function MeetingPage({ clientId }: { clientId: string }) {
                       <Space.Compact block>
                         <Input id={`${ID}step-${step.key}-title`} aria-label={`${t('meeting.stepTitle')} ${index + 1}`} value={step.title} status={status(`${base}.title`)}
                           onChange={(e) => update({ title: e.target.value })} style={{ flex: 3 }} />
-                        <Input id={`${ID}step-${step.key}-due`} type="date" aria-label={`${t('meeting.stepDue')} ${index + 1}`} value={step.dueDate} status={status(`${base}.dueDate`)}
-                          onChange={(e) => update({ dueDate: e.target.value })} style={{ flex: 1.4 }} />
+                        <DateInput id={`${ID}step-${step.key}-due`} aria-label={`${t('meeting.stepDue')} ${index + 1}`} value={step.dueDate} status={status(`${base}.dueDate`)}
+                          onChange={(dueDate) => update({ dueDate })} style={{ flex: 1.4, width: 'auto', minWidth: 0 }} />
                         <Input id={`${ID}step-${step.key}-assignee`} aria-label={`${t('meeting.stepAssignee')} ${index + 1}`} value={step.assigneeLogin} status={status(`${base}.assigneeLogin`)}
                           onChange={(e) => update({ assigneeLogin: e.target.value })} style={{ flex: 1.2 }} />
                         <Button aria-label={t('meeting.removeStep', { title: step.title })} icon={<DeleteOutlined aria-hidden />}
@@ -279,7 +282,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
                 optionType="button" options={INTERACTION_TYPES.map((v) => ({ value: v, label: t(`enums.channel.${v}`) }))} />
             </Form.Item>
             <Form.Item label={t('meeting.occurredAt')} htmlFor={`${ID}occurredAt`} validateStatus={status('occurredAt')} help={issue('occurredAt')}>
-              <Input id={`${ID}occurredAt`} type="datetime-local" value={content.occurredAt} onChange={(e) => change({ occurredAt: e.target.value })} />
+              <DateTimeInput id={`${ID}occurredAt`} value={content.occurredAt} onChange={(occurredAt) => change({ occurredAt })} />
             </Form.Item>
             <Form.Item label={t('meeting.contacts')} htmlFor={`${ID}contacts`} validateStatus={status('attendeeContactIds')} help={issue('attendeeContactIds')}>
               <Select id={`${ID}contacts`} mode="multiple" value={content.attendeeContactIds} options={contactOptions} optionFilterProp="label"

@@ -20,13 +20,13 @@ export function nextStepFromLine(line: string, defaults: { assigneeLogin: string
   return { key, title, dueDate: due?.[1] ?? todayIso(inAWeek), assigneeLogin: assignee?.[1] ?? defaults.assigneeLogin };
 }
 
-/** The value of a datetime-local input for an instant, in the user's time zone. */
+/** A date-time field's value (YYYY-MM-DDTHH:mm) for an instant, in the user's time zone. */
 export function localDateTimeInput(date: Date): string {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
 
-/** A datetime-local value as an ISO UTC instant, or null when it is not a complete date-time. */
+/** A date-time field's value as an ISO UTC instant, or null when it is not a complete date-time. */
 export function instantFromLocalInput(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
   const date = new Date(value);

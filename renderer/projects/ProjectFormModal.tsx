@@ -8,6 +8,7 @@ import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { amountText, numberOrNull, orNull, readAmounts } from '../forms/money.ts';
 import { MoneyInput } from '../forms/MoneyInput.tsx';
+import { DateInput } from '../forms/DateInput.tsx';
 
 type ProjectInput = z.input<typeof ProjectFields>;
 const ProjectWithRules = ProjectFields.superRefine((project, ctx) => {
@@ -82,7 +83,7 @@ export function ProjectFormModal({ clientId, project, onClose, onSaved }: { clie
         <Col span={8}><Form.Item name="ourCommitmentMinor" label={label('ourCommitmentMinor')} required><MoneyInput currencyField="currency" /></Form.Item></Col>
         <Col span={8}><Form.Item name="tenorMonths" label={label('tenorMonths')} required><InputNumber style={{ width: '100%' }} min={1} /></Form.Item></Col>
         <Col span={8}><Form.Item name="marginBps" label={label('marginBps')} required><InputNumber style={{ width: '100%' }} min={0} /></Form.Item></Col>
-        <Col span={8}><Form.Item name="expectedCloseDate" label={label('expectedCloseDate')}><Input type="date" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="expectedCloseDate" label={label('expectedCloseDate')}><DateInput /></Form.Item></Col>
         <Col span={8}><Form.Item name="dscrMin" label={label('dscrMin')}><InputNumber style={{ width: '100%' }} step={0.01} min={0} /></Form.Item></Col>
         <Col span={8}><Form.Item name="dscrAvg" label={label('dscrAvg')}><InputNumber style={{ width: '100%' }} step={0.01} min={0} /></Form.Item></Col>
         <Col span={8}><Form.Item name="covenantMinDscr" label={label('covenantMinDscr')}><InputNumber style={{ width: '100%' }} step={0.01} min={0} /></Form.Item></Col>

@@ -8,6 +8,7 @@ import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { orNull } from '../forms/money.ts';
 import { settingsStore } from '../shell/stores.ts';
+import { DateInput } from '../forms/DateInput.tsx';
 
 type TaskInput = z.input<typeof TaskFields>;
 interface TaskFormValues {
@@ -45,7 +46,7 @@ export function TaskFormModal({ clientId, task, onClose, onSaved }: { clientId: 
     >
       <Row gutter={16}>
         <Col span={24}><Form.Item name="title" label={label('title')} required><Input autoFocus /></Form.Item></Col>
-        <Col span={8}><Form.Item name="dueDate" label={label('dueDate')}><Input type="date" /></Form.Item></Col>
+        <Col span={8}><Form.Item name="dueDate" label={label('dueDate')}><DateInput /></Form.Item></Col>
         <Col span={8}><Form.Item name="assigneeLogin" label={label('assigneeLogin')} required><Input /></Form.Item></Col>
         <Col span={8}><Form.Item name="status" label={label('status')} required><EnumSelect values={TASK_STATUSES} group="taskStatus" /></Form.Item></Col>
         <Col span={24}><Form.Item name="details" label={label('details')}><Input.TextArea rows={3} /></Form.Item></Col>

@@ -44,3 +44,42 @@ test('money has one format per context: table amounts in 亿元 named in the hea
   await expect(row.getByTestId('project-totalCostMinor')).toHaveText('4.46');
   await page.getByText('中文', { exact: true }).click();
 });
+
+test.describe('in a browser whose own locale is American English', () => {
+  test.use({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+
+  test('dates and times follow the app language, not the browser locale', async ({ page }) => {
+    await page.getByTestId('client-row').first().dblclick();
+    await page.getByRole('tab', { name: /待办事项/ }).click();
+    await page.getByRole('button', { name: '新增待办' }).click();
+    const title = uniqueName('日期格式待办');
+    await dialog(page).getByLabel('标题', { exact: true }).fill(title);
+    await dialog(page).getByLabel('负责人', { exact: true }).fill('rm.e2e');
+    const due = dialog(page).getByLabel('到期日', { exact: true });
+    await due.click();
+    // The calendar is the app's, in Chinese: year-first month title and Chinese weekday initials.
+    const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    await expect(calendar.locator('.ant-picker-header-view')).toContainText('年');
+    await expect(calendar.locator('thead')).toContainText('一');
+    await due.fill('2030-01-15');
+    await due.press('Enter');
+    await expect(due).toHaveValue('2030-01-15');
+    await dialog(page).getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect(page.getByTestId('task-item').filter({ hasText: title })).toContainText('2030年1月15日');
+
+    await page.getByTestId('meeting-mode').click();
+    const when = page.locator('#meeting-occurredAt');
+    await expect(when).toHaveValue(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await page.locator('#meeting-notes').fill('日期格式检查');
+    await expect(page.getByTestId('draft-status')).toHaveText(/^草稿已保存 \d{1,2}:\d{2}$/);
+    await page.getByRole('button', { name: /丢弃草稿/ }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /丢弃草稿/ }).click();
+    await expect(page.getByTestId('client-profile')).toBeVisible();
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('tab', { name: /Tasks/ }).click();
+    await expect(page.getByTestId('task-item').filter({ hasText: title })).toContainText('Jan 15, 2030');
+    await page.getByText('中文', { exact: true }).click();
+  });
+});

@@ -9,15 +9,15 @@ import { KeyStoreError } from '../backend/keys/keyStore.ts';
 export const COMMANDS: Record<string, Command> = {
   server: {
     summary: 'run the central sync server (embedded SQLite in DIR, or PostgreSQL with --pg)',
-    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy HOPS|ADDRESSES] [--reassignment-grace-days 7]',
+    usage: 'crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…] [--trust-proxy HOPS|ADDRESSES] [--reassignment-grace-days 7] [--stale-after-days 30]',
     async run(args) {
       const { runServerCommand } = await import('../server/cli.ts');
       return runServerCommand(args);
     },
   },
   'server-admin': {
-    summary: 'manage the sync server: users, roles, teams, sessions, client reassignment, audit log',
-    usage: 'crm server-admin --data DIR [--pg URL] add-user|list-users|disable-user|enable-user|set-role|set-team|reassign-client|audit-log …',
+    summary: 'manage the sync server: users, roles, teams, devices, client reassignment, audit log',
+    usage: 'crm server-admin --data DIR [--pg URL] add-user|list-users|disable-user|enable-user|list-devices|revoke-device|set-role|set-team|reassign-client|audit-log …',
     async run(args) {
       const { runServerAdminCommand } = await import('../server/cli.ts');
       return runServerAdminCommand(args);

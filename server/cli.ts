@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { buildServer, DEFAULT_REASSIGNMENT_GRACE_DAYS } from './http/app.ts';
 import { parseTrustedProxies, type TrustedProxies } from './http/proxy.ts';
 import { listAudit } from './audit/auditLog.ts';
+import { DEFAULT_STALE_AFTER_DAYS, listDevices, revokeDevice } from './devices/devices.ts';
 import { openServerStore, type DatabaseOptions, type ServerStore } from './store/database.ts';
 import type { ServerDatabase } from './store/schema.ts';
 import { UnknownClientError } from './sync/reassign.ts';
@@ -10,13 +11,15 @@ import { printable } from './terminal.ts';
 import { addUser, disableUser, enableUser, listUsers, reassignClientTo, setRole, setTeam, UserError } from './users/users.ts';
 
 const SERVER_USAGE = `Usage: crm server --data DIR [--port 8787] [--host 127.0.0.1] [--pg postgres://…]
-                  [--trust-proxy HOPS | --trust-proxy ADDRESS[,ADDRESS|CIDR…]] [--reassignment-grace-days 7]`;
+                  [--trust-proxy HOPS | --trust-proxy ADDRESS[,ADDRESS|CIDR…]] [--reassignment-grace-days 7] [--stale-after-days 30]`;
 const ADMIN_USAGE = `Usage: crm server-admin --data DIR [--pg URL] COMMAND [options]
 Commands:
   add-user --login L --password P --role rm|team_lead|admin [--team T]   (omit --password to read it from stdin)
   list-users
-  disable-user --login L          disables the account and ends all its sessions
+  disable-user --login L          disables the account and ends all its sessions; its devices remove their data
   enable-user --login L
+  list-devices --login L          the user's devices: first seen, last seen, last sync, revoked
+  revoke-device --login L --device ID   ends the device's sessions; at its next contact it removes its data
   set-role --login L --role R
   set-team --login L (--team T | --no-team)
   reassign-client --client ID --to LOGIN
@@ -50,6 +53,7 @@ export async function runServerCommand(argv: string[]): Promise<number> {
         data: { type: 'string' }, port: { type: 'string', default: '8787' }, host: { type: 'string', default: '127.0.0.1' },
         pg: { type: 'string' }, 'trust-proxy': { type: 'string' }, quiet: { type: 'boolean', default: false },
         'reassignment-grace-days': { type: 'string', default: String(DEFAULT_REASSIGNMENT_GRACE_DAYS) },
+        'stale-after-days': { type: 'string', default: String(DEFAULT_STALE_AFTER_DAYS) },
       },
     }));
   } catch (error) {
@@ -66,6 +70,11 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     console.error(`--reassignment-grace-days must be a whole number of days.\n${SERVER_USAGE}`);
     return 2;
   }
+  const staleAfterDays = wholeNumber(values['stale-after-days']);
+  if (!staleAfterDays) {
+    console.error(`--stale-after-days must be a whole number of days, at least 1.\n${SERVER_USAGE}`);
+    return 2;
+  }
   let trustProxy: TrustedProxies | undefined;
   try {
     trustProxy = values['trust-proxy'] === undefined ? undefined : parseTrustedProxies(values['trust-proxy']);
@@ -75,7 +84,7 @@ export async function runServerCommand(argv: string[]): Promise<number> {
   }
   const store = await openOrReport(values);
   if (!store) return 1;
-  const app = await buildServer({ store, logger: !values.quiet, trustProxy, reassignmentGraceDays });
+  const app = await buildServer({ store, logger: !values.quiet, trustProxy, reassignmentGraceDays, staleAfterDays });
   let address: string;
   try {
     address = await app.listen({ port, host: values.host });
@@ -112,6 +121,7 @@ export async function runServerAdminCommand(argv: string[]): Promise<number> {
         data: { type: 'string' }, pg: { type: 'string' }, login: { type: 'string' }, password: { type: 'string' },
         role: { type: 'string' }, team: { type: 'string' }, 'no-team': { type: 'boolean', default: false },
         client: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string', default: '50' }, action: { type: 'string' },
+        device: { type: 'string' },
       },
     });
   } catch (error) {
@@ -149,6 +159,7 @@ interface AdminValues {
   to?: string | undefined;
   limit?: string | undefined;
   action?: string | undefined;
+  device?: string | undefined;
 }
 
 async function runAdmin(db: Kysely<ServerDatabase>, command: string, values: AdminValues): Promise<number> {
@@ -171,6 +182,15 @@ async function runAdmin(db: Kysely<ServerDatabase>, command: string, values: Adm
     case 'disable-user': {
       const ended = await disableUser(db, need('login'), CLI_ACTOR);
       say(`Disabled ${values.login}; ended ${ended} session(s).`);
+      return 0;
+    }
+    case 'list-devices':
+      for (const d of await listDevices(db, need('login'), new Date(), DEFAULT_STALE_AFTER_DAYS))
+        say([d.deviceId, d.deviceName.padEnd(24), `created ${d.createdAt}`, `seen ${d.lastSeenAt ?? '-'}`, `synced ${d.lastSyncAt ?? '-'}`, d.revokedAt ? `revoked ${d.revokedAt}` : 'active'].join('  '));
+      return 0;
+    case 'revoke-device': {
+      const ended = await revokeDevice(db, need('login'), need('device'), CLI_ACTOR);
+      say(`Revoked device ${values.device} of ${values.login}; ended ${ended} session(s). At its next contact it removes its data.`);
       return 0;
     }
     case 'enable-user':

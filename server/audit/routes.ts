@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AuditPush } from '../../shared/sync/index.ts';
+import { requireAdmin } from '../auth/sessions.ts';
 import type { RouteContext } from '../http/app.ts';
-import { forbidden, invalidRequest } from '../http/errors.ts';
+import { invalidRequest } from '../http/errors.ts';
+import { clientAddress } from '../http/proxy.ts';
 import { canSeeClient } from '../sync/scope.ts';
 import { listAudit, recordAudit } from './auditLog.ts';
-import { clientAddress } from '../http/proxy.ts';
 
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), action: z.string().max(40).optional() });
 
@@ -29,8 +30,7 @@ export async function auditRoutes(app: FastifyInstance, context: RouteContext): 
   });
 
   app.get('/v1/audit', async (request) => {
-    const caller = await context.caller(request);
-    if (caller.role !== 'admin') throw forbidden('Only an administrator can read the audit log.');
+    requireAdmin(await context.caller(request));
     const query = AuditQuery.safeParse(request.query);
     if (!query.success) throw invalidRequest();
     return { entries: await listAudit(db, query.data.limit, query.data.action) };

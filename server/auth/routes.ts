@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LoginRequest, type LoginResponse, type Role } from '../../shared/sync/index.ts';
 import { recordAudit } from '../audit/auditLog.ts';
-import { HttpError, invalidRequest } from '../http/errors.ts';
+import { registerDevice } from '../devices/devices.ts';
+import { accountDisabled, deviceRevoked, HttpError, invalidRequest } from '../http/errors.ts';
 import type { RouteContext } from '../http/app.ts';
 import { clientAddress } from '../http/proxy.ts';
 import { findUser } from '../users/users.ts';
@@ -11,7 +12,7 @@ import { createSession, endSession, listSessions } from './sessions.ts';
 import { beginLoginAttempt, clearLoginAttempts, forgetOldLoginAttempts } from './throttle.ts';
 
 const PURGE_INTERVAL_MS = 3600 * 1000;
-const loginFailed = () => new HttpError(401, 'unauthenticated', 'Login failed: wrong login or password, or the account is disabled.');
+const loginFailed = () => new HttpError(401, 'unauthenticated', 'Login failed: wrong login or password.');
 
 export async function authRoutes(app: FastifyInstance, context: RouteContext): Promise<void> {
   const { db } = context.store;
@@ -41,14 +42,23 @@ export async function authRoutes(app: FastifyInstance, context: RouteContext): P
     }
     const user = await findUser(db, login);
     const passwordOk = user ? await verifyPassword(password, user.password_hash) : await verifyPassword(password, await decoyHash()).then(() => false);
-    if (!user || !passwordOk || user.disabled_at !== null) {
+    if (!user || !passwordOk) {
       await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: address, detail: { deviceId } });
       throw loginFailed();
     }
     await clearLoginAttempts(context.store, login, address);
+    // Past the password check the answer may say why the account or this device is refused, so the device can act.
+    if (user.disabled_at !== null) {
+      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: address, detail: { deviceId, reason: 'account_disabled' } });
+      throw accountDisabled();
+    }
+    if (!(await registerDevice(db, user.login, { id: deviceId, name: deviceName }, now))) {
+      await recordAudit(db, { actor: null, action: 'login_failed', subject: login, ip: address, detail: { deviceId, reason: 'device_revoked' } });
+      throw deviceRevoked();
+    }
     const session = await createSession(db, user.login, { id: deviceId, name: deviceName }, context.options.sessionTtlMs);
     await recordAudit(db, { actor: user.login, action: 'login', subject: user.login, ip: address, detail: { sessionId: session.sessionId, deviceId } });
-    return { ...session, user: { login: user.login, role: user.role as Role, team: user.team } };
+    return { ...session, user: { login: user.login, role: user.role as Role, team: user.team }, policy: { staleAfterDays: context.options.staleAfterDays } };
   });
 
   app.get('/v1/auth/sessions', async (request) => listSessions(db, await context.caller(request)));

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role, SessionList } from '../../shared/sync/index.ts';
 import { toSeq, type ServerDatabase } from '../store/schema.ts';
+import { forbidden } from '../http/errors.ts';
 import { committedSeq } from '../sync/sequence.ts';
 
 /** The authenticated caller of a request: a user on one device session. */
@@ -14,6 +15,11 @@ export interface Caller {
   deviceId: string;
   createdSeq: number;
   pullAckSeq: number;
+}
+
+/** Administration over HTTP is for administrators only. */
+export function requireAdmin(caller: Caller): void {
+  if (caller.role !== 'admin') throw forbidden('Only an administrator can do this.');
 }
 
 export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -52,17 +58,30 @@ export async function createSession(
   return { token, sessionId, expiresAt };
 }
 
-/** The caller for a bearer token, or null when the token is unknown, revoked, expired or its user disabled. */
-export async function authenticate(db: Kysely<ServerDatabase>, token: string): Promise<Caller | null> {
-  if (token.length < 20 || token.length > 200) return null;
+/**
+ * Why a token is refused, in the words the device acts on (docs/sync.md "Devices"): `account_disabled` and
+ * `device_revoked` tell it to remove its data; `unauthenticated` only to sign in again.
+ */
+export type Refusal = 'unauthenticated' | 'account_disabled' | 'device_revoked';
+
+/** The caller for a bearer token, or why it is refused. */
+export async function authenticate(db: Kysely<ServerDatabase>, token: string): Promise<Caller | { refused: Refusal }> {
+  if (token.length < 20 || token.length > 200) return { refused: 'unauthenticated' };
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.login', 's.login')
-    .select(['s.id', 's.login', 's.device_id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 's.created_seq', 's.pull_ack_seq', 'u.role', 'u.team', 'u.disabled_at'])
+    .leftJoin('devices as d', (join) => join.onRef('d.login', '=', 's.login').onRef('d.device_id', '=', 's.device_id'))
+    .select([
+      's.id', 's.login', 's.device_id', 's.expires_at', 's.revoked_at', 's.last_seen_at', 's.created_seq', 's.pull_ack_seq', 'u.role', 'u.team',
+      'u.disabled_at', 'd.revoked_at as device_revoked_at',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   const now = new Date();
-  if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now.toISOString()) return null;
+  if (!row) return { refused: 'unauthenticated' };
+  if (row.disabled_at !== null) return { refused: 'account_disabled' };
+  if (row.device_revoked_at !== null && row.device_revoked_at !== undefined) return { refused: 'device_revoked' };
+  if (row.revoked_at !== null || row.expires_at <= now.toISOString()) return { refused: 'unauthenticated' };
   if (now.getTime() - Date.parse(row.last_seen_at) > LAST_SEEN_RESOLUTION_MS)
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
   return {

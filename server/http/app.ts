@@ -5,9 +5,12 @@ import { AUTH_HEADER, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../share
 import { authRoutes } from '../auth/routes.ts';
 import { authenticate, DEFAULT_SESSION_TTL_MS, type Caller } from '../auth/sessions.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { DEFAULT_STALE_AFTER_DAYS } from '../devices/devices.ts';
+import { deviceRoutes } from '../devices/routes.ts';
 import type { ServerStore } from '../store/database.ts';
 import { syncRoutes } from '../sync/routes.ts';
-import { HttpError, unauthenticated } from './errors.ts';
+import { userRoutes } from '../users/routes.ts';
+import { accountDisabled, deviceRevoked, HttpError, unauthenticated } from './errors.ts';
 import { limitJsonDepth } from './json.ts';
 import { checkProtocol } from './protocol.ts';
 import { clientAddress, trustProxyOption, type TrustedProxies } from './proxy.ts';
@@ -25,6 +28,8 @@ export interface ServerOptions {
   trustProxy?: TrustedProxies;
   /** Days after a reassignment during which the old owner's devices may still push what they did before it. */
   reassignmentGraceDays?: number;
+  /** Days a device may go without catching up with the server before it locks until it syncs. */
+  staleAfterDays?: number;
   /** The server's clock; tests move it forward. */
   now?: () => Date;
 }
@@ -76,14 +81,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       loginsPerMinute: options.loginsPerMinute ?? 10,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       reassignmentGraceDays: options.reassignmentGraceDays ?? DEFAULT_REASSIGNMENT_GRACE_DAYS,
+      staleAfterDays: options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     },
     now: options.now ?? (() => new Date()),
     async caller(request) {
       const header = request.headers[AUTH_HEADER];
       const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
-      const caller = token ? await authenticate(options.store.db, token) : null;
-      if (!caller) throw unauthenticated();
-      return caller;
+      const caller = token ? await authenticate(options.store.db, token) : { refused: 'unauthenticated' as const };
+      if (!('refused' in caller)) return caller;
+      throw caller.refused === 'device_revoked' ? deviceRevoked() : caller.refused === 'account_disabled' ? accountDisabled() : unauthenticated();
     },
   };
 
@@ -91,5 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(async (scope) => authRoutes(scope, context));
   await app.register(async (scope) => syncRoutes(scope, context));
   await app.register(async (scope) => auditRoutes(scope, context));
+  await app.register(async (scope) => deviceRoutes(scope, context));
+  await app.register(async (scope) => userRoutes(scope, context));
   return app;
 }

@@ -20,5 +20,9 @@ export class HttpError extends Error {
 }
 
 export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'Sign in again: the session is missing, expired or ended.');
+export const deviceRevoked = () =>
+  new HttpError(401, 'device_revoked', 'An administrator revoked this device: its copy of the client book must be removed.');
+export const accountDisabled = () =>
+  new HttpError(401, 'account_disabled', 'An administrator disabled this account: its copy of the client book must be removed.');
 export const forbidden = (message = 'You may not do this.') => new HttpError(403, 'forbidden', message);
 export const invalidRequest = (message = 'The request is not valid.') => new HttpError(400, 'invalid_request', message);

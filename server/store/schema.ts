@@ -29,6 +29,19 @@ export interface SessionsTable {
   pull_ack_seq: SeqColumn;
 }
 
+/** A user's device (its `deviceId` over all its sessions); last seen is its sessions' latest `last_seen_at`. */
+export interface DevicesTable {
+  login: string;
+  device_id: string;
+  device_name: string;
+  created_at: string;
+  /** When the device last pulled everything there was (a pull answered without more pages). */
+  last_sync_at: string | null;
+  /** Set by an administrator: the device's next request is answered `device_revoked`, and it removes its data. */
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 /** Who did what, never client data: ids, logins and kinds only. */
 export interface AuditLogTable {
   id: string;
@@ -107,6 +120,7 @@ export interface ServerDatabase {
   applied_changes: AppliedChangesTable;
   evictions: EvictionsTable;
   login_throttle: LoginThrottleTable;
+  devices: DevicesTable;
 }
 
 export function toSeq(value: string | number | bigint): number {

@@ -10,6 +10,8 @@ export interface PullPage {
   body: string;
   count: number;
   cursor: number;
+  /** More pages follow; when false the device has everything up to `cursor`. */
+  hasMore: boolean;
 }
 
 interface RecordRow {
@@ -39,7 +41,7 @@ export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, curso
     items.push({ seq: e.seq, json: JSON.stringify({ kind: 'evict', entity: e.entity, id: e.id, clientId: e.clientId, seq: e.seq }) });
   items.sort((a, b) => a.seq - b.seq);
   const next = Math.max(cursor, upper);
-  return { body: `{"items":[${items.map((i) => i.json).join(',')}],"cursor":${next},"hasMore":${full}}`, count: items.length, cursor: next };
+  return { body: `{"items":[${items.map((i) => i.json).join(',')}],"cursor":${next},"hasMore":${full}}`, count: items.length, cursor: next, hasMore: full };
 }
 
 /**

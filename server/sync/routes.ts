@@ -4,15 +4,16 @@ import { Id, Login } from '../../shared/domain/index.ts';
 import { PullRequest, PushRequest, type PushResponse } from '../../shared/sync/index.ts';
 import { acknowledgeCursor } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/auditLog.ts';
+import { recordSync } from '../devices/devices.ts';
 import { DAY_MS, type RouteContext } from '../http/app.ts';
 import { forbidden, HttpError, invalidRequest } from '../http/errors.ts';
+import { clientAddress } from '../http/proxy.ts';
 import { reassignClientTo, UserError } from '../users/users.ts';
 import { pullPage } from './pull.ts';
 import { PushBatch, ScopeViolation } from './push.ts';
 import { UnknownClientError } from './reassign.ts';
 import { canSeeClient } from './scope.ts';
 import { inSequence } from './sequence.ts';
-import { clientAddress } from '../http/proxy.ts';
 
 const ReassignRequest = z.object({ toLogin: Login }).strict();
 
@@ -40,6 +41,7 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
     if (!parsed.success) throw invalidRequest('The pull is not valid: cursor must be a whole number and limit at most 5000.');
     await acknowledgeCursor(db, caller, parsed.data.cursor);
     const page = await pullPage(db, caller, parsed.data.cursor, parsed.data.limit);
+    if (!page.hasMore) await recordSync(db, caller.login, caller.deviceId, context.now());
     return reply.type('application/json; charset=utf-8').send(page.body);
   });
 

@@ -3,12 +3,19 @@ import { Login } from '../../shared/domain/index.ts';
 import { Role, TeamCode, type UserSummary } from '../../shared/sync/index.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { HttpError } from '../http/errors.ts';
 import type { ServerDatabase } from '../store/schema.ts';
 import { reassignClient, rescopeOwnedRecords } from '../sync/reassign.ts';
 import { inSequence } from '../sync/sequence.ts';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
+}
+
+/** For the HTTP administration routes: a user or device that is not there is a 404 with the same message. */
+export function asNotFound(error: unknown): never {
+  if (error instanceof UserError) throw new HttpError(404, 'not_found', error.message);
+  throw error;
 }
 
 export interface UserRow extends UserSummary {
@@ -64,8 +71,8 @@ export async function listUsers(db: Kysely<ServerDatabase>): Promise<UserRow[]> 
   return rows.map((r) => ({ login: r.login, role: r.role as Role, team: r.team, disabled: r.disabled_at !== null, createdAt: r.created_at }));
 }
 
-/** Disables a user and ends all their sessions at once. */
-export async function disableUser(db: Kysely<ServerDatabase>, login: string, actor: string): Promise<number> {
+/** Disables a user and ends all their sessions at once; their devices' next request is answered `account_disabled`. */
+export async function disableUser(db: Kysely<ServerDatabase>, login: string, actor: string, ip?: string | null): Promise<number> {
   await requireUser(db, login);
   const now = new Date().toISOString();
   const ended = await db.transaction().execute(async (trx) => {
@@ -73,14 +80,14 @@ export async function disableUser(db: Kysely<ServerDatabase>, login: string, act
     const result = await trx.updateTable('sessions').set({ revoked_at: now }).where('login', '=', login).where('revoked_at', 'is', null).executeTakeFirst();
     return Number(result.numUpdatedRows);
   });
-  await recordAudit(db, { actor, action: 'user_disabled', subject: login, detail: { sessionsEnded: ended } });
+  await recordAudit(db, { actor, action: 'user_disabled', subject: login, ip: ip ?? null, detail: { sessionsEnded: ended } });
   return ended;
 }
 
-export async function enableUser(db: Kysely<ServerDatabase>, login: string, actor: string): Promise<void> {
+export async function enableUser(db: Kysely<ServerDatabase>, login: string, actor: string, ip?: string | null): Promise<void> {
   await requireUser(db, login);
   await db.updateTable('users').set({ disabled_at: null }).where('login', '=', login).execute();
-  await recordAudit(db, { actor, action: 'user_enabled', subject: login });
+  await recordAudit(db, { actor, action: 'user_enabled', subject: login, ip: ip ?? null });
 }
 
 export async function setRole(db: Kysely<ServerDatabase>, login: string, role: string, actor: string): Promise<void> {

@@ -35,11 +35,24 @@ export type LoginRequest = z.input<typeof LoginRequest>;
 export const UserSummary = z.object({ login: Login, role: Role, team: z.string().nullable() });
 export type UserSummary = z.infer<typeof UserSummary>;
 
+/** What the server asks of its devices (docs/sync.md "Devices"). */
+export const DevicePolicy = z.object({
+  /** A device that has not caught up with the server for this many days locks until it syncs. */
+  staleAfterDays: z.number().int().min(1),
+});
+export type DevicePolicy = z.infer<typeof DevicePolicy>;
+
+/** `GET /v1/policy`: the policy, and when the server last saw this device caught up. */
+export const DeviceStatus = DevicePolicy.extend({ lastSyncAt: Instant.nullable() });
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
 export const LoginResponse = z.object({
   token: z.string(),
   sessionId: Id,
   expiresAt: Instant,
   user: UserSummary,
+  /** Absent from servers older than device policies. */
+  policy: DevicePolicy.optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
@@ -53,6 +66,23 @@ export const SessionSummary = z.object({
 });
 export const SessionList = z.object({ sessions: z.array(SessionSummary) });
 export type SessionList = z.infer<typeof SessionList>;
+
+/** A user's device as an administrator sees it (`GET /v1/admin/users/:login/devices`). */
+export const DeviceSummary = z.object({
+  deviceId: Id,
+  deviceName: z.string(),
+  createdAt: Instant,
+  /** The latest request of any of its sessions. */
+  lastSeenAt: Instant.nullable(),
+  /** The last time it pulled everything there was. */
+  lastSyncAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+  /** Not caught up for longer than the policy's `staleAfterDays`: the device is locked until it syncs. */
+  stale: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+export const DeviceList = z.object({ devices: z.array(DeviceSummary) });
+export type DeviceList = z.infer<typeof DeviceList>;
 
 /** One edit made on a device: the fields it sets on one record, and the record version it was based on. */
 export const Change = z.object({
@@ -144,8 +174,8 @@ export const AuditPush = z.object({ events: z.array(AuditEvent).min(1).max(MAX_A
 export type AuditPush = z.infer<typeof AuditPush>;
 
 export const SYNC_ERROR_CODES = [
-  'protocol_too_old', 'protocol_too_new', 'unauthenticated', 'forbidden', 'invalid_request', 'not_found',
-  'rate_limited', 'payload_too_large', 'internal',
+  'protocol_too_old', 'protocol_too_new', 'unauthenticated', 'device_revoked', 'account_disabled', 'forbidden', 'invalid_request',
+  'not_found', 'rate_limited', 'payload_too_large', 'internal',
 ] as const;
 export const SyncErrorBody = z.object({
   code: z.enum(SYNC_ERROR_CODES),

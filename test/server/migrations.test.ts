@@ -45,6 +45,24 @@ describe.each(DIALECTS)('server migrations on %s', (dialect) => {
       await db.destroy();
     });
 
+    it('0007 makes one device of each user’s sessions on one device id, first seen at its first session', async () => {
+      const db = await raw();
+      expect((await migrator(db).migrateTo('0006_login_throttle')).error).toBeUndefined();
+      await sql`insert into users values ('ann', 'rm', 'north', 'x', null, 'now')`.execute(db);
+      await sql`insert into sessions values
+          ('s1', 'ann', 'h1', 'd1', 'laptop', '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', null, 0, 0),
+          ('s2', 'ann', 'h2', 'd1', 'laptop', '2026-01-05T00:00:00.000Z', '2026-02-05T00:00:00.000Z', '2026-01-06T00:00:00.000Z', null, 0, 0),
+          ('s3', 'ann', 'h3', 'd2', 'tablet', '2026-01-03T00:00:00.000Z', '2026-02-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z', null, 0, 0)`.execute(db);
+      expect((await migrator(db).migrateToLatest()).error).toBeUndefined();
+      const { rows } = await sql<{ device_id: string; device_name: string; created_at: string; revoked_at: string | null }>`
+          select device_id, device_name, created_at, revoked_at from devices order by device_id`.execute(db);
+      expect(rows).toEqual([
+        { device_id: 'd1', device_name: 'laptop', created_at: '2026-01-01T00:00:00.000Z', revoked_at: null },
+        { device_id: 'd2', device_name: 'tablet', created_at: '2026-01-03T00:00:00.000Z', revoked_at: null },
+      ]);
+      await db.destroy();
+    });
+
     it('applies every migration once, and refuses a database written by a newer server', async () => {
       const db = await raw();
       expect((await migrator(db).migrateToLatest()).results?.map((r) => r.migrationName)).toEqual(Object.keys(SERVER_MIGRATIONS));

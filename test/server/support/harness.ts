@@ -6,6 +6,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../shared/sync/index.ts';
 import { hashPassword } from '../../../server/auth/passwords.ts';
 import { createSession } from '../../../server/auth/sessions.ts';
+import { registerDevice } from '../../../server/devices/devices.ts';
 import { buildServer, type ServerOptions } from '../../../server/http/app.ts';
 import { openServerStore, type ServerStore } from '../../../server/store/database.ts';
 import { addUser } from '../../../server/users/users.ts';
@@ -40,6 +41,7 @@ export async function startTestServer(dialect: Dialect, options: Partial<Omit<Se
       await addUser(store.db, { login, password: '', role, team }, 'test', await testPasswordHash());
     },
     async session(login, deviceId = uuidv4()) {
+      await registerDevice(store.db, login, { id: deviceId, name: 'test device' }, new Date());
       const { token } = await createSession(store.db, login, { id: deviceId, name: 'test device' }, 3_600_000);
       return { token, deviceId };
     },

@@ -12,13 +12,14 @@ import { syncRoutes } from '../sync/routes.ts';
 import { userRoutes } from '../users/routes.ts';
 import { accountDisabled, deviceRevoked, HttpError, unauthenticated } from './errors.ts';
 import { limitJsonDepth } from './json.ts';
+import { databaseRateLimitStore } from './rateLimitStore.ts';
 import { checkProtocol } from './protocol.ts';
 import { clientAddress, trustProxyOption, type TrustedProxies } from './proxy.ts';
 
 export interface ServerOptions {
   store: ServerStore;
   sessionTtlMs?: number;
-  /** Login attempts per client address per minute on one instance. */
+  /** Login attempts per client address per minute, counted in the database across instances. */
   loginsPerMinute?: number;
   /** Bytes per request; a full push of 500 changes with long notes fits. */
   bodyLimit?: number;
@@ -50,8 +51,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, trustProxy: trustProxyOption(options.trustProxy) });
   limitJsonDepth(app);
   await app.register(helmet);
+  const now = options.now ?? (() => new Date());
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(options.store, now),
     keyGenerator: clientAddress,
     errorResponseBuilder: () => new HttpError(429, 'rate_limited', 'Too many attempts; try again later.'),
   });
@@ -83,7 +86,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reassignmentGraceDays: options.reassignmentGraceDays ?? DEFAULT_REASSIGNMENT_GRACE_DAYS,
       staleAfterDays: options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     },
-    now: options.now ?? (() => new Date()),
+    now,
     async caller(request) {
       const header = request.headers[AUTH_HEADER];
       const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;

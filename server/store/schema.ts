@@ -2,6 +2,8 @@ import type { ColumnType } from 'kysely';
 
 /** PostgreSQL returns bigint columns as strings, SQLite as numbers; read them through `toSeq`. */
 export type SeqColumn = ColumnType<string | number, number, number>;
+/** Milliseconds since the epoch in a bigint column; read through `Number`. */
+export type EpochMillisColumn = ColumnType<string | number, number, number>;
 
 export interface UsersTable {
   login: string;
@@ -110,6 +112,13 @@ export interface LoginThrottleTable {
   blocked_until: string;
 }
 
+/** Requests per key (route and client address) in the current window; the limiter's state for all instances. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: EpochMillisColumn;
+}
+
 export interface ServerDatabase {
   users: UsersTable;
   sessions: SessionsTable;
@@ -121,6 +130,7 @@ export interface ServerDatabase {
   evictions: EvictionsTable;
   login_throttle: LoginThrottleTable;
   devices: DevicesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export function toSeq(value: string | number | bigint): number {

@@ -54,6 +54,20 @@ export async function startTestServer(dialect: Dialect, options: Partial<Omit<Se
   };
 }
 
+/** Another server instance on the same database, as behind a load balancer; close it before the first. */
+export async function startInstance(server: TestServer, options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const store = await openServerStore(server.database.options);
+  const app = await buildServer({ store, loginsPerMinute: 1000, ...options });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
 export interface HttpAnswer<T = unknown> {
   status: number;
   body: T;

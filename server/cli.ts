@@ -16,10 +16,10 @@ const ADMIN_USAGE = `Usage: crm server-admin --data DIR [--pg URL] COMMAND [opti
 Commands:
   add-user --login L --password P --role rm|team_lead|admin [--team T]   (omit --password to read it from stdin)
   list-users
-  disable-user --login L          disables the account and ends all its sessions; its devices remove their data
+  disable-user --login L          disables the account and ends all its sessions; its devices are told account_disabled
   enable-user --login L
   list-devices --login L          the user's devices: first seen, last seen, last sync, revoked
-  revoke-device --login L --device ID   ends the device's sessions; at its next contact it removes its data
+  revoke-device --login L --device ID   ends the device's sessions; its next contact is answered device_revoked
   set-role --login L --role R
   set-team --login L (--team T | --no-team)
   reassign-client --client ID --to LOGIN
@@ -190,7 +190,7 @@ async function runAdmin(db: Kysely<ServerDatabase>, command: string, values: Adm
       return 0;
     case 'revoke-device': {
       const ended = await revokeDevice(db, need('login'), need('device'), CLI_ACTOR);
-      say(`Revoked device ${values.device} of ${values.login}; ended ${ended} session(s). At its next contact it removes its data.`);
+      say(`Revoked device ${values.device} of ${values.login}; ended ${ended} session(s). Its next contact is answered device_revoked.`);
       return 0;
     }
     case 'enable-user':

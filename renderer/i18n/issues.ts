@@ -35,6 +35,9 @@ const RULES: ReadonlyArray<[RegExp, string, (m: RegExpExecArray) => Record<strin
   [/^must not exceed the debt amount$/, 'issues.commitmentExceedsDebt', () => ({})],
   [/^must not exceed the average DSCR$/, 'issues.dscrMinAboveAvg', () => ({})],
   [/^must be an amount$/, 'issues.amount', () => ({})],
+  [/^must be an https? URL$|^must be an http\(s\) URL$/, 'sync.urlScheme', () => ({})],
+  [/^must use https/, 'sync.errors.insecure_url', () => ({})],
+  [/^login or password is not correct$/, 'sync.loginFailed', () => ({})],
 ];
 
 /** The i18n key and values for one schema message, or null when no rule knows it. */

@@ -7,8 +7,10 @@ import type { SyncConflictView } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
+import { translateIssue } from '../i18n/issues.ts';
 import { formatDateTime } from '../../shared/format/index.ts';
 import { useSettings } from '../shell/stores.ts';
+import { latestFailure, syncErrorText } from './syncErrorText.ts';
 import { createSyncStore, type SyncState } from './syncStore.ts';
 
 export const syncStore = createSyncStore(call);
@@ -61,16 +63,20 @@ function SignInForm() {
   const [form] = Form.useForm<{ serverUrl: string; login: string; password: string }>();
   const submit = async (values: { serverUrl: string; login: string; password: string }) => {
     try {
-      await syncStore.getState().signIn(values);
+      await syncStore.getState().signIn({ ...values, serverUrl: values.serverUrl.trim() });
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0)
-        form.setFields(error.issues.map((i) => ({ name: i.path as 'serverUrl' | 'login' | 'password', errors: [errorText(new ApiError(error.code, i.message, [i]), t)] })));
-      else message.error(errorText(error, t));
+        form.setFields(error.issues.map((i) => ({ name: i.path as 'serverUrl' | 'login' | 'password', errors: [translateIssue(i.message, t)] })));
+      else {
+        const failure = syncStore.getState().failure;
+        message.error(failure ? syncErrorText(failure, t) : errorText(error, t));
+      }
     }
   };
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ serverUrl: status?.serverUrl ?? '', login: status?.login ?? '', password: '' }}>
-      <Form.Item name="serverUrl" label={t('sync.serverUrl')} rules={[{ required: true, type: 'url', message: t('issues.required') }]}>
+      <Form.Item name="serverUrl" label={t('sync.serverUrl')} extra={t('sync.serverUrlHint')}
+        rules={[{ required: true, whitespace: true, message: t('issues.required') }, { pattern: /^\s*https?:\/\//i, message: t('sync.urlScheme') }]}>
         <Input placeholder="https://crm.example.cn" autoComplete="url" />
       </Form.Item>
       <Form.Item name="login" label={t('sync.login')} rules={[{ required: true, message: t('issues.required') }]}>
@@ -130,7 +136,9 @@ export function SyncPanel() {
   const conflicts = useSync((s) => s.conflicts);
   const rejections = useSync((s) => s.rejections);
   const busy = useSync((s) => s.busy);
+  const failure = useSync((s) => s.failure);
   if (!status) return null;
+  const shownError = latestFailure(status.lastError, failure);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <section aria-labelledby="sync-account">
@@ -140,7 +148,8 @@ export function SyncPanel() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>{t('sync.signedInAs', { login: status.login, server: status.serverUrl })}</Typography.Text>
             <Space>
-              <Button type="primary" icon={<SyncOutlined spin={status.running} />} loading={busy && status.running} onClick={() => void syncStore.getState().syncNow().catch((e: unknown) => message.error(errorText(e, t)))}>
+              <Button type="primary" icon={<SyncOutlined spin={status.running} />} loading={busy && status.running}
+                onClick={() => void syncStore.getState().syncNow().catch(() => message.error(t('sync.error')))}>
                 {t('sync.now')}
               </Button>
               <Button onClick={() => void syncStore.getState().signOut()}>{t('sync.signOut')}</Button>
@@ -157,7 +166,10 @@ export function SyncPanel() {
           { key: 'pending', label: t('sync.pendingLabel'), children: <Tag>{status.pendingChanges}</Tag> },
           ...(status.progress ? [{ key: 'progress', label: t('sync.running'), children: t(status.progress.phase === 'push' ? 'sync.progressPush' : 'sync.progressPull', { count: status.progress.done }) }] : []),
         ]} />
-        {status.lastError && <Alert type="error" showIcon title={t('sync.lastError')} description={`${status.lastError.message} (${formatDateTime(status.lastError.at, language)})`} />}
+        {shownError && (
+          <Alert type="error" showIcon title={t('sync.lastError')} data-testid="sync-last-error"
+            description={`${syncErrorText(shownError, t)} (${formatDateTime(shownError.at, language)})`} />
+        )}
       </section>
       <section aria-labelledby="sync-conflicts">
         <Typography.Title level={4} id="sync-conflicts">{t('sync.conflictsTitle')}</Typography.Title>

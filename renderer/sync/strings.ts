@@ -12,6 +12,16 @@ const zhCN = {
     resolved: '冲突已处理，将在下次同步时发送',
     rejectedTitle: '被服务器拒绝的修改', noRejected: '没有被拒绝的修改', rejectedHint: '这些修改没有同步到服务器，请按提示在记录中重新修改。',
     entity: { clients: '客户', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈', tasks: '待办事项', segments: '客户细分', targets: '目标', improvementActions: '改进措施', conflicts: '冲突' },
+    loginFailed: '登录名或密码不正确', urlScheme: '地址须以 https:// 开头（本机上的服务器可用 http://）', serverUrlHint: '例如 https://crm.example.cn',
+    errors: {
+      unreachable: '无法连接同步服务器。请检查网络和服务器地址；本机数据照常可用。',
+      insecure_url: '服务器地址须使用 https://（只有本机上的服务器可用 http://）。',
+      unauthenticated: '登录已失效，请重新登录同步服务器。', device_revoked: '管理员已撤销本设备的同步权限。', account_disabled: '管理员已停用此账号。',
+      forbidden: '同步服务器拒绝了这项操作：没有相应权限。', rate_limited: '尝试次数过多，请稍后再试。',
+      protocol_too_old: '本应用版本过旧，同步服务器已不支持，请更新应用。', protocol_too_new: '同步服务器版本过旧，请联系管理员升级服务器。',
+      payload_too_large: '发送的数据超过了同步服务器的限制。', bad_response: '同步服务器的应答无法识别，请检查服务器地址。',
+      invalid_request: '同步服务器认为请求无效。', other: '同步失败：{{message}}',
+    },
   },
 };
 
@@ -28,6 +38,17 @@ const en = {
     resolved: 'Conflict resolved; it will be sent with the next sync',
     rejectedTitle: 'Changes the server refused', noRejected: 'No refused changes', rejectedHint: 'These changes did not reach the server; change the record again as the message says.',
     entity: { clients: 'Client', contacts: 'Contact', projects: 'Project', interactions: 'Interaction', feedback: 'Feedback', tasks: 'Task', segments: 'Segment', targets: 'Target', improvementActions: 'Improvement action', conflicts: 'Conflict' },
+    loginFailed: 'The login or password is not correct', urlScheme: 'The address must start with https:// (or http:// for a server on this computer)', serverUrlHint: 'For example https://crm.example.cn',
+    errors: {
+      unreachable: 'The sync server cannot be reached. Check the network and the server address; your data on this computer works as usual.',
+      insecure_url: 'The server address needs https:// (http:// only for a server on this computer).',
+      unauthenticated: 'Your sign-in has expired; sign in to the sync server again.', device_revoked: 'An administrator revoked this device\'s sync access.',
+      account_disabled: 'An administrator disabled this account.', forbidden: 'The sync server refused this: you are not allowed to do it.',
+      rate_limited: 'Too many attempts; try again later.', protocol_too_old: 'This app is too old for the sync server; please update the app.',
+      protocol_too_new: 'The sync server is too old for this app; ask an administrator to update it.',
+      payload_too_large: 'What was sent is larger than the sync server accepts.', bad_response: 'The sync server\'s answer could not be understood; check the server address.',
+      invalid_request: 'The sync server found the request invalid.', other: 'Sync failed: {{message}}',
+    },
   },
 };
 

@@ -1,8 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { MethodInput, MethodOutput, SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/errors.ts';
 import type { Call } from '../transport.ts';
 
 type Rejection = MethodOutput<'sync.rejections'>[number];
+/** A failure as the status section shows it: the backend's code (translated when known) and its message. */
+export type SyncFailure = NonNullable<SyncStatus['lastError']>;
 
 export interface SyncState {
   status: SyncStatus | null;
@@ -10,6 +13,11 @@ export interface SyncState {
   rejections: Rejection[];
   busy: boolean;
   error: unknown;
+  /**
+   * What this window's last sign-in, sync or sign-out failed with, unless it was about a field of the form; the
+   * backend itself records only the failures of syncs.
+   */
+  failure: SyncFailure | null;
   refresh(): Promise<void>;
   signIn(input: MethodInput<'sync.signIn'>): Promise<void>;
   signOut(): Promise<void>;
@@ -48,8 +56,11 @@ export function createSyncStore(call: Call, polling: SyncPolling = POLLING) {
       schedule();
       try {
         await action();
+        set({ failure: null });
       } catch (error) {
-        set({ error });
+        const fieldLevel = error instanceof ApiError && error.issues.length > 0;
+        const failure = { code: error instanceof ApiError ? error.code : 'internal', message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
+        set({ error, ...(fieldLevel ? {} : { failure }) });
         throw error;
       } finally {
         set({ busy: false });
@@ -62,6 +73,7 @@ export function createSyncStore(call: Call, polling: SyncPolling = POLLING) {
       rejections: [],
       busy: false,
       error: null,
+      failure: null,
       async refresh() {
         try {
           const [status, conflicts, rejections] = await Promise.all([call('sync.status', {}), call('sync.conflicts', {}), call('sync.rejections', {})]);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodName, SyncStatus } from '../../../shared/api/contract.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
 import { createSyncStore } from '../../../renderer/sync/syncStore.ts';
 import type { Call } from '../../../renderer/transport.ts';
 
@@ -49,5 +50,26 @@ describe('sync status watching', () => {
     stop();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(b.statusCalls()).toBe(5);
+  });
+});
+
+describe('sync failures', () => {
+  const failing = (error: unknown): Call => (async (method: MethodName) => {
+    if (method === 'sync.signIn') throw error;
+    if (method === 'sync.status') return signedOut;
+    return [];
+  }) as Call;
+  const signIn = { serverUrl: 'http://127.0.0.1:9', login: 'li.wei', password: 'x' };
+
+  it('keeps what a failed sign-in said for the status section', async () => {
+    const store = createSyncStore(failing(new ApiError('internal', 'The sync server at http://127.0.0.1:9 cannot be reached (fetch failed).')));
+    await expect(store.getState().signIn(signIn)).rejects.toThrow('cannot be reached');
+    expect(store.getState().failure).toMatchObject({ code: 'internal', message: 'The sync server at http://127.0.0.1:9 cannot be reached (fetch failed).' });
+  });
+
+  it('leaves a refusal of one field to the form', async () => {
+    const store = createSyncStore(failing(ApiError.field('password', 'login or password is not correct')));
+    await expect(store.getState().signIn(signIn)).rejects.toThrow();
+    expect(store.getState().failure).toBeNull();
   });
 });

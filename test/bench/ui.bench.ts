@@ -9,10 +9,12 @@ import { startWebHost } from '../../backend/host/web/server.ts';
 
 /**
  * UI benchmark (not a test): the workspace in Chromium over the web host, on a 100,000-client encrypted demo DB.
- * Prints time to first rows, search latency (typing → results on screen) and how many rows the grid keeps in the DOM.
+ * Prints time to first rows, search latency (typing → results on screen), how many rows the grid keeps in the DOM,
+ * how long End takes to show the last client, and how many backend calls an untouched window makes per minute.
  *   npm run bench:ui [-- --db FILE --clients N]   (key from CRM_DB_KEY with --db; else a cached DB under .cache/bench)
  */
-const TARGETS = { firstRowsMs: 1000, searchMs: 150, domRows: 200 };
+const TARGETS = { firstRowsMs: 1000, searchMs: 150, domRows: 200, endMs: 1000, idleCallsPerMinute: 0 };
+const IDLE_WINDOW_MS = 30_000;
 const { values } = parseArgs({ options: { db: { type: 'string' }, clients: { type: 'string', default: '100000' } } });
 
 function benchDatabase(): { file: string; keyHex: string } {
@@ -113,6 +115,19 @@ const JUMP = `(async () => {
   return { ms: performance.now() - started, rows: element.querySelectorAll('[role=row]').length };
 })()`;
 
+/** From the top of the grid, presses End and waits until the last client's row (with its data) is in the DOM. */
+const PRESS_END = `(async (total) => {
+  const element = document.querySelector('[data-testid=client-grid]');
+  element.scrollTop = 0;
+  element.focus();
+  await new Promise((r) => requestAnimationFrame(r));
+  const started = performance.now();
+  element.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+  const lastRow = '[data-testid=client-row][aria-rowindex="' + (total + 1) + '"]';
+  while (!element.querySelector(lastRow)) await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - started;
+})`;
+
 async function clearSearch(page: Page): Promise<void> {
   await page.getByTestId('search-input').fill('');
   await page.getByTestId('search-results').waitFor({ state: 'detached' });
@@ -186,6 +201,25 @@ try {
   console.log(`scroll sweep           120 steps of 900 px: median frame ${ms(median(sweep.frames))}, p95 ${ms(p95(sweep.frames))}`);
   console.log(`jump to row ~50,000    rows loaded and shown in ${ms(jump.ms)}`);
   missed ||= domRows >= TARGETS.domRows;
+
+  // 4. End from the top of the list → the last client shown.
+  const endTimes: number[] = [];
+  for (let i = 0; i < 3; i++) endTimes.push(await page.evaluate<number>(`(${PRESS_END})(${stats.clients})`));
+  console.log(`End → last row shown   median ${ms(median(endTimes))} over ${endTimes.length} presses   target < ${TARGETS.endMs} ms`);
+  missed ||= median(endTimes) >= TARGETS.endMs;
+
+  // 5. Backend calls while nobody touches the window (signed out of sync, as the benchmark store is).
+  await page.waitForLoadState('networkidle');
+  let idleCalls = 0;
+  const countCall = (request: { url(): string }) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) idleCalls += 1;
+  };
+  page.on('request', countCall);
+  await page.waitForTimeout(IDLE_WINDOW_MS);
+  page.off('request', countCall);
+  const idlePerMinute = (idleCalls * 60_000) / IDLE_WINDOW_MS;
+  console.log(`idle backend calls     ${idlePerMinute} per minute (counted over ${IDLE_WINDOW_MS / 1000} s)   target ${TARGETS.idleCallsPerMinute}`);
+  missed ||= idlePerMinute > TARGETS.idleCallsPerMinute;
   console.log(missed ? '\nSome targets were missed.' : '\nAll targets met.');
 } finally {
   await browser.close();

@@ -3,6 +3,8 @@ import { contract, isMethodName, type Api, type BriefExport } from '../shared/ap
 import { ApiError } from '../shared/api/errors.ts';
 import { projectProblems, type Feedback, type ProjectFields } from '../shared/domain/index.ts';
 import { recordBriefExport } from './briefs/audit.ts';
+import { renderBrief } from './briefs/render.ts';
+import type { BriefRequest } from '../shared/briefs/brief.ts';
 import { clientProfile } from './clients/profile.ts';
 import { ClientFacets } from './clients/facets.ts';
 import { ClientListing } from './clients/list.ts';
@@ -151,6 +153,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
     });
   handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
+  handlers['briefs.render'] = (input: BriefRequest) => renderBrief(store, input, now());
 
   for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
 

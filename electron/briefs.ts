@@ -4,10 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { settle, type CallResult } from '../shared/api/bridge.ts';
-import { BriefExport, type ClientProfile } from '../shared/api/contract.ts';
+import { BriefExport } from '../shared/api/contract.ts';
 import { ApiError } from '../shared/api/errors.ts';
 import { IPC_CHANNELS } from '../shared/api/ipc.ts';
-import type { BriefExportResult } from '../shared/briefs/brief.ts';
+import type { BriefExportResult, RenderedBrief } from '../shared/briefs/brief.ts';
 import { BRIEF_MARGINS_MM, type PageChrome } from '../shared/briefs/pageChrome.ts';
 import type { BackendWorker } from '../backend/host/workerHost.ts';
 import { APP_URL } from './appUrl.ts';
@@ -87,9 +87,7 @@ export function serveBriefExport(backend: () => BackendWorker | null, window: ()
       if (!worker) throw new ApiError('store_locked', 'The database is not open');
       const { actor, ...request } = parsed.data;
 
-      // The template (React, ECharts) loads on the first export, not at app start.
-      const { prepareBrief } = await import('../backend/briefs/render.ts');
-      const brief = await prepareBrief((id) => worker.call('clients.profile', { id }) as Promise<ClientProfile>, request);
+      const brief = (await worker.call('briefs.render', request)) as RenderedBrief;
       const owner = BrowserWindow.fromWebContents(contents);
       const options = { defaultPath: path.join(await lastFolder(), brief.fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);

@@ -56,9 +56,9 @@ export const briefCommand: Command = {
     const out = path.resolve(values.out);
     if (!fs.existsSync(path.dirname(out))) throw new UsageError(`the folder of --out does not exist: ${path.dirname(out)}`);
 
-    // Heavy modules (Chromium driver, React, ECharts) load only when a brief is really printed.
-    const [{ createEnvKeyStore }, { openBackend }, { findChromium }, { BriefPrinter }, { prepareBrief }] = await Promise.all([
-      import('../keys/envKeyStore.ts'), import('../backend.ts'), import('./chromium.ts'), import('./printer.ts'), import('./render.ts'),
+    // Heavy modules (the Chromium driver) load only when a brief is really printed.
+    const [{ createEnvKeyStore }, { openBackend }, { findChromium }, { BriefPrinter }] = await Promise.all([
+      import('../keys/envKeyStore.ts'), import('../backend.ts'), import('./chromium.ts'), import('./printer.ts'),
     ]);
     const keyHex = await createEnvKeyStore().loadKey();
     const executablePath = findChromium();
@@ -67,7 +67,7 @@ export const briefCommand: Command = {
       const started = performance.now();
       const clientId = values.client ?? (await clientByName(backend, values.name as string));
       const request: BriefRequest = { clientId, language: language.data, sections };
-      const brief = await prepareBrief((id) => backend.api['clients.profile']({ id }), request);
+      const brief = await backend.api['briefs.render'](request);
       const printer = await BriefPrinter.launch(executablePath);
       let pdf: Buffer;
       try {
@@ -77,7 +77,7 @@ export const briefCommand: Command = {
       }
       fs.writeFileSync(out, pdf);
       await backend.api['briefs.recordExport']({ ...request, actor });
-      process.stdout.write(`${JSON.stringify({ file: out, bytes: pdf.length, alerts: brief.model.alerts.length, ms: Math.round(performance.now() - started) })}\n`);
+      process.stdout.write(`${JSON.stringify({ file: out, bytes: pdf.length, alerts: brief.alerts, ms: Math.round(performance.now() - started) })}\n`);
       return 0;
     } finally {
       backend.close();

@@ -1,28 +1,18 @@
-import type { Api } from '../../shared/api/contract.ts';
-import { briefFileName, buildBrief, type BriefModel, type BriefRequest } from '../../shared/briefs/brief.ts';
-import type { PageChrome } from '../../shared/briefs/pageChrome.ts';
-import { briefChrome, briefHtml } from '../../renderer/briefs/briefHtml.ts';
+import { briefFileName, buildBrief, type BriefRequest, type RenderedBrief } from '../../shared/briefs/brief.ts';
+import { clientProfile } from '../clients/profile.ts';
+import type { Store } from '../store/store.ts';
 
-/** A brief ready for any host to print: the self-contained document, its header and footer, a file name. */
-export interface PreparedBrief {
-  model: BriefModel;
-  html: string;
-  chrome: PageChrome;
-  fileName: string;
-}
-
-/** Reads the client 360 and renders the brief template; the Electron shell and the CLI both print what this returns. */
-export async function prepareBrief(
-  profile: (id: string) => ReturnType<Api['clients.profile']>,
-  request: BriefRequest,
-  now: Date = new Date(),
-): Promise<PreparedBrief> {
-  const model = buildBrief(await profile(request.clientId), { language: request.language, sections: request.sections, generatedAt: now });
-  const { legalName } = model.profile.client;
+/**
+ * Reads the client 360 and renders the brief template (print/briefs) in the backend, so the Electron shell and
+ * the CLI only print what this returns. The template (React, ECharts) loads on the first brief, not at start-up.
+ */
+export async function renderBrief(store: Store, request: BriefRequest, now: Date): Promise<RenderedBrief> {
+  const { briefChrome, briefHtml } = await import('../../print/briefs/briefHtml.ts');
+  const model = buildBrief(clientProfile(store, request.clientId), { language: request.language, sections: request.sections, generatedAt: now });
   return {
-    model,
     html: briefHtml(model),
     chrome: briefChrome(model),
-    fileName: briefFileName(legalName, model.today),
+    fileName: briefFileName(model.profile.client.legalName, model.today),
+    alerts: model.alerts.length,
   };
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BriefModel, BriefSection } from '../../shared/briefs/brief.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate } from '../../shared/format/index.ts';
 import { briefText } from './briefText.ts';
 import { ProfileSection } from './sections/ProfileSection.tsx';
 import { RisksSection } from './sections/RisksSection.tsx';

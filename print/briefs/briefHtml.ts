@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { BriefModel } from '../../shared/briefs/brief.ts';
 import { briefPageChrome, type PageChrome } from '../../shared/briefs/pageChrome.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate } from '../../shared/format/index.ts';
 import { BriefDocument } from './BriefDocument.tsx';
 import { BRIEF_CSS } from './briefStyles.ts';
 

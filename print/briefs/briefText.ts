@@ -1,13 +1,13 @@
 import type { BriefLanguage, BriefSection } from '../../shared/briefs/brief.ts';
+import { BRIEF_SECTION_TITLES } from '../../shared/briefs/sectionTitles.ts';
 import type { RiskAlert } from '../../shared/risk/rules.ts';
-import { en } from '../i18n/en.ts';
-import { zhCN, type Messages } from '../i18n/zhCN.ts';
+import { ENUM_LABELS, type EnumLabels } from '../../shared/i18n/enumLabels.ts';
 
 type Fmt = { date(d: string): string; x(v: number): string };
 
-/** Strings of the printed brief; enum labels come from the app's own messages so terms match the screens. */
+/** Strings of the printed brief; enum labels are the screens' own (shared/i18n), so terms match. */
 export interface BriefText {
-  enums: Messages['enums'];
+  enums: EnumLabels;
   title: string;
   confidential: string;
   generated: string;
@@ -36,15 +36,12 @@ export interface BriefText {
 }
 
 const zh: BriefText = {
-  enums: zhCN.enums,
+  enums: ENUM_LABELS['zh-CN'],
   title: '客户简报',
   confidential: '机密',
   generated: '生成日期',
   none: '无',
-  section: {
-    profile: '客户概况与服务策略', risks: '风险预警', contacts: '主要联系人', projects: '融资项目',
-    interactions: '近期沟通记录', tasks: '待办事项', feedback: '客户反馈趋势',
-  },
+  section: BRIEF_SECTION_TITLES['zh-CN'],
   field: {
     legalName: '客户名称', englishName: '英文名称', creditCode: '统一社会信用代码', industry: '行业', region: '地区', sizeBand: '规模',
     rating: '信用评级', lastReviewRating: '上次评审评级', status: '客户状态', owner: '客户经理', team: '团队', relationshipStart: '建立关系日期',
@@ -76,22 +73,19 @@ const zh: BriefText = {
         : `距上次沟通已 ${a.daysSinceContact} 天，超过联系频率 ${a.cadenceDays} 天的 1.5 倍（${a.limitDays} 天）。`;
       case 'dscr_below_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，低于财务契约 ${f.x(a.covenant)}。`;
       case 'dscr_near_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，距财务契约 ${f.x(a.covenant)} 不足 ${f.x(a.headroom)}。`;
-      case 'project_stalled': return `「${a.projectName}」自 ${f.date(a.since)} 起停留在“${zhCN.enums.stage[a.stage]}”阶段已 ${a.days} 天（阈值：${a.limitDays} 天）。`;
+      case 'project_stalled': return `「${a.projectName}」自 ${f.date(a.since)} 起停留在“${ENUM_LABELS['zh-CN'].stage[a.stage]}”阶段已 ${a.days} 天（阈值：${a.limitDays} 天）。`;
     }
   },
   chartNote: '折线：季度平均客户满意度（1–5，左轴）；柱：季度净推荐值（−100 至 100，右轴）。',
 };
 
 const english: BriefText = {
-  enums: en.enums,
+  enums: ENUM_LABELS.en,
   title: 'Client brief',
   confidential: 'Confidential',
   generated: 'Generated',
   none: 'None',
-  section: {
-    profile: 'Client profile and service policy', risks: 'Active risk alerts', contacts: 'Key contacts', projects: 'Financing projects',
-    interactions: 'Recent interactions', tasks: 'Open tasks', feedback: 'Feedback trend',
-  },
+  section: BRIEF_SECTION_TITLES.en,
   field: {
     legalName: 'Legal name', englishName: 'English name', creditCode: 'Unified social credit code', industry: 'Industry', region: 'Region',
     sizeBand: 'Size', rating: 'Credit rating', lastReviewRating: 'Rating at last review', status: 'Status', owner: 'Relationship manager',
@@ -126,7 +120,7 @@ const english: BriefText = {
         : `${a.daysSinceContact} days since the last interaction, more than 1.5 × the ${a.cadenceDays}-day cadence (${a.limitDays} days).`;
       case 'dscr_below_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is below the covenant ${f.x(a.covenant)}.`;
       case 'dscr_near_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is within ${f.x(a.headroom)} of the covenant ${f.x(a.covenant)}.`;
-      case 'project_stalled': return `“${a.projectName}” has been in ${en.enums.stage[a.stage]} since ${f.date(a.since)}: ${a.days} days (threshold: ${a.limitDays} days).`;
+      case 'project_stalled': return `“${a.projectName}” has been in ${ENUM_LABELS.en.stage[a.stage]} since ${f.date(a.since)}: ${a.days} days (threshold: ${a.limitDays} days).`;
     }
   },
   chartNote: 'Line: quarterly mean CSAT (1–5, left axis); bars: quarterly NPS (−100 to 100, right axis).',

@@ -3,11 +3,11 @@ import { Alert, App, Button, Checkbox, Modal, Space, Tooltip, Typography } from 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BRIEF_SECTIONS, type BriefSection } from '../../shared/briefs/brief.ts';
+import { BRIEF_SECTION_TITLES } from '../../shared/briefs/sectionTitles.ts';
 import { errorText } from '../forms/errorText.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { useSettings } from '../shell/stores.ts';
 import { lastBriefSections, rememberBriefSections } from './briefChoice.ts';
-import { briefText } from './briefText.ts';
 import { canExportBrief, exportBrief } from './exportBrief.ts';
 import { exportStrings } from './exportStrings.ts';
 
@@ -22,7 +22,7 @@ export function ExportBriefButton({ clientId }: { clientId: string }) {
   const me = useSettings((s) => s.me);
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   const s = exportStrings(language);
-  const sectionNames = briefText(language).section;
+  const sectionNames = BRIEF_SECTION_TITLES[language];
   const [open, setOpen] = useState(false);
   const [sections, setSections] = useState<BriefSection[]>(lastBriefSections);
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import type { BriefLanguage } from '../../shared/briefs/brief.ts';
 
-/** Strings of the "Export brief" action; the section names come from the brief itself (briefText.ts). */
+/** Strings of the "Export brief" action; the section names are the brief's own (shared/briefs/sectionTitles.ts). */
 const zhCN = {
   button: '导出客户简报', shortcut: 'Ctrl+P（Mac 为 ⌘+P）', title: '导出客户简报（PDF）', sections: '包含以下部分',
   all: '全选', pickOne: '请至少选择一个部分', export: '导出并保存…', language: '简报语言与界面语言一致：中文',

@@ -1,4 +1,5 @@
 import type { Messages } from './zhCN.ts';
+import { ENUM_LABELS } from '../../shared/i18n/enumLabels.ts';
 
 export const en: Messages = {
   app: { title: 'Project Finance CRM', nav: { clients: 'Clients', tasks: 'Tasks' }, language: 'Language', me: 'Relationship manager' },
@@ -32,34 +33,7 @@ export const en: Messages = {
     debtExceedsCost: 'Must not exceed the total project cost', commitmentExceedsDebt: 'Must not exceed the debt amount',
     dscrMinAboveAvg: 'Must not exceed the average DSCR', amount: 'Enter an amount, e.g. 1,200,000.00',
   },
-  enums: {
-    status: { prospect: 'Prospect', active: 'Active', dormant: 'Dormant', lost: 'Lost' },
-    sizeBand: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },
-    industry: {
-      power: 'Power', renewables: 'Renewables', transport: 'Transport', water: 'Water', social_infrastructure: 'Social infrastructure',
-      oil_gas: 'Oil & gas', telecom: 'Telecom', manufacturing: 'Manufacturing', real_estate: 'Real estate', mining: 'Mining', other: 'Other',
-    },
-    sector: {
-      power: 'Power', renewables: 'Renewables', transport: 'Transport', water: 'Water', social_infrastructure: 'Social infrastructure',
-      oil_gas: 'Oil & gas', telecom: 'Telecom', other: 'Other',
-    },
-    stage: {
-      origination: 'Origination', mandate: 'Mandate', due_diligence: 'Due diligence', credit_approval: 'Credit approval',
-      documentation: 'Documentation', financial_close: 'Financial close', drawdown_construction: 'Drawdown / construction',
-      operation_repayment: 'Operation / repayment', closed: 'Closed', declined: 'Declined', lost: 'Lost',
-    },
-    interactionType: { meeting: 'Meeting', call: 'Call', visit: 'Visit', email: 'E-mail' },
-    channel: { meeting: 'Meeting', survey: 'Survey', call: 'Call', visit: 'Visit', email: 'E-mail' },
-    taskStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-    tier: { platinum: 'Platinum', gold: 'Gold', silver: 'Silver', standard: 'Standard' },
-    region: {
-      BJ: 'Beijing', TJ: 'Tianjin', HE: 'Hebei', SX: 'Shanxi', NM: 'Inner Mongolia', LN: 'Liaoning', JL: 'Jilin', HL: 'Heilongjiang',
-      SH: 'Shanghai', JS: 'Jiangsu', ZJ: 'Zhejiang', AH: 'Anhui', FJ: 'Fujian', JX: 'Jiangxi', SD: 'Shandong', HA: 'Henan', HB: 'Hubei',
-      HN: 'Hunan', GD: 'Guangdong', GX: 'Guangxi', HI: 'Hainan', CQ: 'Chongqing', SC: 'Sichuan', GZ: 'Guizhou', YN: 'Yunnan',
-      XZ: 'Tibet', SN: 'Shaanxi', GS: 'Gansu', QH: 'Qinghai', NX: 'Ningxia', XJ: 'Xinjiang', HK: 'Hong Kong', MO: 'Macao',
-      OVERSEAS: 'Overseas',
-    },
-  },
+  enums: ENUM_LABELS.en,
   clients: {
     title: 'Clients', count: '{{n}} clients', new: 'New client', editTitle: 'Edit client', createTitle: 'New client',
     emptyTitle: 'No clients yet', emptyHint: 'Use “New client” to add the first one.', noMatches: 'No clients match these filters', loadError: 'Could not load clients',

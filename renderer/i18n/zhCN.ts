@@ -1,3 +1,5 @@
+import { ENUM_LABELS } from '../../shared/i18n/enumLabels.ts';
+
 /** zh-CN strings; terms follow the glossary in product.md. */
 export const zhCN = {
   app: { title: '项目融资客户管理', nav: { clients: '客户', tasks: '待办事项' }, language: '界面语言', me: '当前客户经理' },
@@ -28,33 +30,7 @@ export const zhCN = {
     scoreRequired: '客户满意度和净推荐值至少填写一项', debtExceedsCost: '不能超过项目总投资', commitmentExceedsDebt: '不能超过债务金额',
     dscrMinAboveAvg: '不能高于平均偿债覆盖率', amount: '请输入金额，例如 1,200,000.00',
   },
-  enums: {
-    status: { prospect: '潜在客户', active: '活跃', dormant: '休眠', lost: '流失' },
-    sizeBand: { large: '大型', medium: '中型', small: '小型', micro: '微型' },
-    industry: {
-      power: '电力', renewables: '新能源', transport: '交通', water: '水务', social_infrastructure: '社会基础设施',
-      oil_gas: '油气', telecom: '通信', manufacturing: '制造业', real_estate: '房地产', mining: '矿业', other: '其他',
-    },
-    sector: {
-      power: '电力', renewables: '新能源', transport: '交通', water: '水务', social_infrastructure: '社会基础设施',
-      oil_gas: '油气', telecom: '通信', other: '其他',
-    },
-    stage: {
-      origination: '项目发起', mandate: '获得委任', due_diligence: '尽职调查', credit_approval: '授信审批',
-      documentation: '法律文件签署', financial_close: '融资关闭', drawdown_construction: '提款 / 建设期',
-      operation_repayment: '运营 / 还款期', closed: '已结清', declined: '已拒绝', lost: '已丢失',
-    },
-    interactionType: { meeting: '会议', call: '电话', visit: '拜访', email: '邮件' },
-    channel: { meeting: '会议', survey: '问卷', call: '电话', visit: '拜访', email: '邮件' },
-    taskStatus: { open: '待处理', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
-    tier: { platinum: '白金', gold: '黄金', silver: '白银', standard: '标准' },
-    region: {
-      BJ: '北京', TJ: '天津', HE: '河北', SX: '山西', NM: '内蒙古', LN: '辽宁', JL: '吉林', HL: '黑龙江', SH: '上海',
-      JS: '江苏', ZJ: '浙江', AH: '安徽', FJ: '福建', JX: '江西', SD: '山东', HA: '河南', HB: '湖北', HN: '湖南', GD: '广东',
-      GX: '广西', HI: '海南', CQ: '重庆', SC: '四川', GZ: '贵州', YN: '云南', XZ: '西藏', SN: '陕西', GS: '甘肃', QH: '青海',
-      NX: '宁夏', XJ: '新疆', HK: '香港', MO: '澳门', OVERSEAS: '境外',
-    },
-  },
+  enums: ENUM_LABELS['zh-CN'],
   clients: {
     title: '客户', count: '共 {{n}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
     emptyTitle: '还没有客户', emptyHint: '点击“新建客户”添加第一位客户。', noMatches: '没有符合筛选条件的客户', loadError: '客户列表加载失败',

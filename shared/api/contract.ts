@@ -6,7 +6,7 @@ import {
 } from '../domain/index.ts';
 import { ConflictRecord } from '../sync/entities.ts';
 import { meetingMethods } from './meetingContract.ts';
-import { BriefRequest } from '../briefs/brief.ts';
+import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
 
 /** One named backend method: its input and output schemas. */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -199,6 +199,8 @@ export const contract = {
   ...meetingMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
+  /** Renders a client brief in the backend; the host only prints it (Electron's printToPDF, the CLI's Chromium). */
+  'briefs.render': method(BriefRequest, RenderedBrief),
   'sync.status': method(z.object({}).default({}), SyncStatus),
   /** Where and as whom to sync; signing in keeps the device session inside the encrypted store. */
   'sync.signIn': method(

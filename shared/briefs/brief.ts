@@ -20,6 +20,18 @@ export const BriefRequest = z.object({
 });
 export type BriefRequest = z.infer<typeof BriefRequest>;
 
+/**
+ * A brief rendered by the backend (`briefs.render`), ready for any host to print: the self-contained document,
+ * the page header and footer templates, a file name, and how many risk alerts it shows.
+ */
+export const RenderedBrief = z.object({
+  html: z.string(),
+  chrome: z.object({ headerTemplate: z.string(), footerTemplate: z.string() }),
+  fileName: z.string(),
+  alerts: z.number().int(),
+});
+export type RenderedBrief = z.infer<typeof RenderedBrief>;
+
 /** What "Export brief" answers: where the PDF went, or that the user cancelled the save dialog. */
 export type BriefExportResult = { saved: false } | { saved: true; file: string; bytes: number };
 

@@ -3,7 +3,7 @@
  * (30 projects, 200 interactions). Not a test: it prints figures. Target: under 2 s for a typical client.
  *   cold: what `crm brief` does after start-up: launch Chromium, read the 360, render, print
  *   warm: what the desktop app does on a second export: Chromium already running
- *   template: reading the 360 and rendering the HTML (React, ECharts SVG), the part before Chromium prints
+ *   template: `briefs.render`: reading the 360 and rendering the HTML (React, ECharts SVG), the part before Chromium prints
  * Options: --iterations N (default 5), --out DIR (keep the PDFs there).
  */
 import crypto from 'node:crypto';
@@ -14,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { openBackend, type Backend } from '../../backend/backend.ts';
 import { findChromium } from '../../backend/briefs/chromium.ts';
 import { BriefPrinter } from '../../backend/briefs/printer.ts';
-import { prepareBrief } from '../../backend/briefs/render.ts';
 import { seedDemo } from '../../backend/demo/seed.ts';
 import { BRIEF_SECTIONS, type BriefLanguage } from '../../shared/briefs/brief.ts';
 import { NOW, addBriefHistory } from '../support/briefData.ts';
@@ -39,11 +38,10 @@ try {
 
   const executablePath = findChromium();
   const sections = [...BRIEF_SECTIONS];
-  const load = (id: string) => backend.api['clients.profile']({ id });
   const templateMs: number[] = [];
   const render = async (printer: BriefPrinter, clientId: string, language: BriefLanguage) => {
     const t0 = performance.now();
-    const brief = await prepareBrief(load, { clientId, language, sections }, NOW);
+    const brief = await backend.api['briefs.render']({ clientId, language, sections });
     templateMs.push(performance.now() - t0);
     return printer.print(brief.html, brief.chrome);
   };

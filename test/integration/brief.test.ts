@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend.ts';
 import { findChromium } from '../../backend/briefs/chromium.ts';
 import { BriefPrinter } from '../../backend/briefs/printer.ts';
-import { prepareBrief } from '../../backend/briefs/render.ts';
 import { BRIEF_SECTIONS, type BriefLanguage } from '../../shared/briefs/brief.ts';
 import { NOW, addBriefHistory } from '../support/briefData.ts';
 import { clientInput, creditCode } from '../support/clients.ts';
@@ -56,7 +55,7 @@ describe.skipIf(missing !== null)('PDF client brief', () => {
   });
 
   async function print(backend: Backend, clientId: string, language: BriefLanguage, sections = [...BRIEF_SECTIONS]) {
-    const brief = await prepareBrief((id) => backend.api['clients.profile']({ id }), { clientId, language, sections }, NOW);
+    const brief = await backend.api['briefs.render']({ clientId, language, sections });
     const file = path.join(tempDir(), `${clientId}-${language}.pdf`);
     fs.writeFileSync(file, await printer.print(brief.html, brief.chrome));
     return file;

@@ -1,6 +1,6 @@
 import { daysBetween } from '../../../shared/risk/rules.ts';
 import { BRIEF_NOTE_CHARS, npsScore } from '../../../shared/briefs/brief.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate } from '../../../shared/format/index.ts';
 import { excerpt, None, type SectionProps } from './common.tsx';
 import { feedbackTrendSvg } from '../feedbackChart.ts';
 

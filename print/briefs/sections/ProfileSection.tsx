@@ -1,4 +1,4 @@
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatMoney } from '../../../shared/format/index.ts';
 import { excerpt, Fact, type SectionProps } from './common.tsx';
 
 export function ProfileSection({ model, t }: SectionProps) {

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatMoney } from '../../../shared/format/index.ts';
 import { formatRatio, None, type SectionProps } from './common.tsx';
 
 export function ProjectsSection({ model, t }: SectionProps) {

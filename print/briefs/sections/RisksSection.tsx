@@ -1,4 +1,4 @@
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate } from '../../../shared/format/index.ts';
 import { formatRatio, None, type SectionProps } from './common.tsx';
 
 export function RisksSection({ model, t }: SectionProps) {

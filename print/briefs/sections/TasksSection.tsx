@@ -1,5 +1,5 @@
 import { BRIEF_NOTE_CHARS } from '../../../shared/briefs/brief.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate } from '../../../shared/format/index.ts';
 import { excerpt, None, type SectionProps } from './common.tsx';
 
 export function TasksSection({ model, t }: SectionProps) {

@@ -1,17 +1,18 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type Api, type BriefExport } from '../shared/api/contract.ts';
+import { contract, isMethodName, type Api, type BriefExport, type Contract, type MethodName } from '../shared/api/contract.ts';
+import type { EntityMethods } from '../shared/api/entityMethods.ts';
 import { ApiError } from '../shared/api/errors.ts';
-import { projectProblems, type Feedback, type ProjectFields } from '../shared/domain/index.ts';
+import { SYSTEM_RECORDER, type Client, type Feedback } from '../shared/domain/index.ts';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../shared/entities/registry.ts';
 import { recordBriefExport } from './briefs/audit.ts';
 import { renderBrief } from './briefs/render.ts';
-import type { BriefRequest } from '../shared/briefs/brief.ts';
 import { clientProfile } from './clients/profile.ts';
 import { ClientFacets } from './clients/facets.ts';
 import { ClientListing } from './clients/list.ts';
+import { deviceUser, releaseServerUser, setDeviceUser } from './identity/identity.ts';
 import { decodeRow, type Row } from './records/codec.ts';
-import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
-import { ENTITIES, type EntityName } from './records/entities.ts';
 import { parseOrThrow } from './records/validation.ts';
+import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
 import { search } from './search/query.ts';
 import { reindexRecord } from './search/indexer.ts';
 import { SOURCE_BY_TABLE } from './search/sources.ts';
@@ -21,6 +22,7 @@ import { storeStats } from './store/stats.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
 import { recordChange } from './sync/outbox.ts';
 import { DeviceSync } from './sync/device.ts';
+import { listTasks } from './tasks/list.ts';
 
 export interface BackendOptions {
   file: string;
@@ -41,16 +43,21 @@ export interface Backend {
   close(): void;
 }
 
-type Handler = (input: never) => unknown;
+type In<M extends MethodName> = z.output<Contract[M]['input']>;
+type Out<M extends MethodName> = z.input<Contract[M]['output']>;
+/** A handler per contract method, typed against the contract's schemas. */
+type Handlers = { [M in MethodName]: (input: In<M>) => Out<M> | Promise<Out<M>> };
 
-const CRUD_ENTITIES: EntityName[] = ['clients', 'contacts', 'projects', 'interactions', 'tasks', 'segments', 'targets', 'improvementActions'];
+/** The local calendar day of an instant (status and rating changes take effect on days, not instants). */
+const localDay = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 export function createBackend(store: Store, now: () => Date = () => new Date()): Backend {
   const timestamp = () => now().toISOString();
   const listing = new ClientListing(store, new ClientFacets(store));
   // A pull writes records directly, so the list's cached totals and orders are dropped as it goes.
   const deviceSync = new DeviceSync(store, () => listing.invalidate());
-  const today = () => timestamp().slice(0, 10);
+  const today = () => localDay(now());
+  const recorder = () => deviceUser(store)?.login ?? SYSTEM_RECORDER;
 
   const rules: Partial<Record<EntityName, WriteRules>> = {
     clients: {
@@ -59,12 +66,6 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
           .prepare(`SELECT legalName FROM clients WHERE creditCode = ? AND id <> ? AND deletedAt IS NULL`)
           .get(record.creditCode, record.id) as { legalName: string } | undefined;
         if (clash) throw ApiError.field(prefix ? `${prefix}.creditCode` : 'creditCode', `is already used by client ${clash.legalName}`);
-      },
-    },
-    projects: {
-      check(record, prefix) {
-        const problems = projectProblems(record as unknown as ProjectFields);
-        if (problems.length) throw ApiError.invalid(problems.map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message })));
       },
     },
   };
@@ -82,16 +83,27 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     else if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
   }
 
+  /** A client's status or rating change goes into its history in the same transaction (append-only, synced). */
+  function recordHistory(before: Client | null, after: Client, at: string, effectiveOn: string): void {
+    const entries: Array<[EntityName, Row]> = [];
+    if (before?.status !== after.status)
+      entries.push(['statusChanges', { clientId: after.id, fromStatus: before?.status ?? null, toStatus: after.status, effectiveOn, recordedBy: recorder() }]);
+    if (before?.rating !== after.rating)
+      entries.push(['ratingChanges', { clientId: after.id, fromRating: before?.rating ?? null, toRating: after.rating, effectiveOn, recordedBy: recorder() }]);
+    for (const [name, fields] of entries) recordChange(store, name, null, createRecord(store, name, fields, at), at);
+  }
+
   const reread = <T extends StoredRecord>(name: EntityName, id: string) =>
     decodeRow<T>(ENTITIES[name], store.prepare(`SELECT * FROM ${ENTITIES[name].table} WHERE id = ?`).get(id) as Row);
 
   /** One local write: the record, what it implies, and its change in the sync outbox, in one transaction. */
-  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => { before: StoredRecord | null; after: T }): T =>
+  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => { before: StoredRecord | null; after: T }, effectiveOn = today()): T =>
     store.transaction(() => {
       const at = timestamp();
       const { before, after } = fn(at);
       afterWrite(name, after);
       recordChange(store, name, before, after, at);
+      if (name === 'clients' && !after.deletedAt) recordHistory(before as Client | null, after as unknown as Client, at, effectiveOn);
       return name === 'clients' ? reread<T>(name, after.id) : after;
     });
   const created = <T extends StoredRecord>(after: T) => ({ before: null, after });
@@ -100,62 +112,66 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     return { before, after: apply() };
   };
 
-  const handlers: Record<string, Handler> = {};
-  for (const name of CRUD_ENTITIES) {
-    handlers[`${name}.create`] = (input: Row) => write(name, (at) => created(createRecord(store, name, input, at, rules[name])));
-    handlers[`${name}.update`] = (input: { id: string; patch: Row }) =>
-      write(name, (at) => updateRecord(store, name, input.id, input.patch, at, rules[name]));
-    handlers[`${name}.delete`] = (input: { id: string }) => {
-      const record = write(name, (at) => changed(name, input.id, () => deleteRecord(store, name, input.id, at)));
-      return { id: record.id, deletedAt: record.deletedAt };
-    };
-    handlers[`${name}.restore`] = (input: { id: string }) => write(name, (at) => changed(name, input.id, () => restoreRecord(store, name, input.id, at)));
-    handlers[`${name}.get`] = (input: { id: string }) => getRecord(store, ENTITIES[name], input.id);
+  /** create / update / delete / restore / get for each entity, as its registry entry offers them. */
+  function entityHandlers(): Pick<Handlers, keyof EntityMethods> {
+    const handlers: Record<string, (input: never) => unknown> = {};
+    for (const name of ENTITY_NAMES) {
+      const methods = {
+        create: (input: Row) => write(name, (at) => created(createRecord(store, name, input, at, rules[name]))),
+        update: (input: { id: string; patch: Row }) => write(name, (at) => updateRecord(store, name, input.id, input.patch, at, rules[name])),
+        delete: (input: { id: string }) => {
+          const record = write(name, (at) => changed(name, input.id, () => deleteRecord(store, name, input.id, at)));
+          return { id: record.id, deletedAt: record.deletedAt };
+        },
+        restore: (input: { id: string }) => write(name, (at) => changed(name, input.id, () => restoreRecord(store, name, input.id, at))),
+        get: (input: { id: string }) => getRecord(store, ENTITIES[name], input.id),
+      };
+      for (const method of ENTITIES[name].methods) handlers[`${name}.${method}`] = methods[method];
+    }
+    return handlers as unknown as Pick<Handlers, keyof EntityMethods>;
   }
 
-  handlers['feedback.create'] = (input: Row) => write('feedback', (at) => created(createRecord(store, 'feedback', input, at, {}, { supersedesId: null })));
-  handlers['feedback.correct'] = (input: Row & { supersedesId: string }) =>
-    write('feedback', (at) => {
-      const { supersedesId, ...fields } = input;
-      const old = getRecord<Feedback>(store, ENTITIES.feedback, supersedesId);
-      if (old.clientId !== fields.clientId) throw ApiError.field('clientId', 'must be the client of the entry being corrected');
-      if (store.prepare(`SELECT 1 FROM feedback WHERE supersedesId = ? AND deletedAt IS NULL`).get(supersedesId))
-        throw ApiError.field('supersedesId', 'names an entry that has already been corrected; correct the latest entry');
-      return created(createRecord<Feedback>(store, 'feedback', fields, at, {}, { supersedesId }));
-    });
-  handlers['feedback.delete'] = (input: { id: string }) => {
-    const record = write('feedback', (at) => changed('feedback', input.id, () => deleteRecord(store, 'feedback', input.id, at)));
-    return { id: record.id, deletedAt: record.deletedAt };
-  };
-  handlers['feedback.get'] = (input: { id: string }) => getRecord(store, ENTITIES.feedback, input.id);
-  handlers['clients.list'] = (input: z.output<(typeof contract)['clients.list']['input']>) => listing.list(input);
-  handlers['clients.profile'] = (input: { id: string }) => clientProfile(store, input.id);
-  handlers['tasks.list'] = (input: z.output<(typeof contract)['tasks.list']['input']>) =>
-    (store.all(
-      store.q.selectFrom('tasks').selectAll().where('deletedAt', 'is', null).where('status', 'in', input.statuses)
-        .$if(input.assigneeLogin !== undefined, (q) => q.where('assigneeLogin', '=', input.assigneeLogin as string))
-        .orderBy((eb) => eb.fn.coalesce('dueDate', eb.val('9999-12-31')))
-        .orderBy('seq')
-        .limit(input.limit),
-    ) as Row[]).map((row) => decodeRow(ENTITIES.tasks, row));
-  handlers['segments.list'] = () => liveSegments(store).sort((a, b) => b.priority - a.priority);
-  handlers['search.query'] = (input: z.output<(typeof contract)['search.query']['input']>) => ({ hits: search(store, input) });
-  handlers['store.stats'] = () => storeStats(store);
-  Object.assign(handlers, meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never));
-  handlers['sync.status'] = () => deviceSync.status();
-  handlers['sync.signIn'] = (input: { serverUrl: string; login: string; password: string }) => deviceSync.signIn(input.serverUrl, input.login, input.password);
-  handlers['sync.signOut'] = () => deviceSync.signOut();
-  handlers['sync.run'] = () => deviceSync.run();
-  handlers['sync.conflicts'] = (input: { clientId?: string }) => deviceSync.conflicts(input.clientId);
-  handlers['sync.rejections'] = () => deviceSync.rejections();
-  handlers['sync.resolveConflict'] = (input: Parameters<DeviceSync['resolveConflict']>[0]) =>
-    deviceSync.resolveConflict(input, timestamp(), (entity, id, patch) => {
-      write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
-    });
-  handlers['briefs.recordExport'] = (input: BriefExport) => recordBriefExport(store, input, timestamp());
-  handlers['briefs.render'] = (input: BriefRequest) => renderBrief(store, input, now());
-
-  for (const name of Object.keys(contract)) if (!handlers[name]) throw new Error(`No handler for ${name}`);
+  const handlers = {
+    ...entityHandlers(),
+    'clients.update': (input) =>
+      write('clients', (at) => updateRecord(store, 'clients', input.id, input.patch, at, rules.clients), input.effectiveOn ?? today()) as unknown as Client,
+    'feedback.correct': (input) =>
+      write('feedback', (at) => {
+        const { supersedesId, ...fields } = input;
+        const old = getRecord<Feedback>(store, ENTITIES.feedback, supersedesId);
+        if (old.clientId !== fields.clientId) throw ApiError.field('clientId', 'must be the client of the entry being corrected');
+        if (store.prepare(`SELECT 1 FROM feedback WHERE supersedesId = ? AND deletedAt IS NULL`).get(supersedesId))
+          throw ApiError.field('supersedesId', 'names an entry that has already been corrected; correct the latest entry');
+        return created(createRecord<Feedback>(store, 'feedback', fields, at, {}, { supersedesId }));
+      }),
+    'clients.list': (input) => listing.list(input),
+    'clients.profile': (input) => clientProfile(store, input.id),
+    'tasks.list': (input) =>
+      listTasks(store, input, input.allAssignees ? null : (input.assigneeLogin ?? deviceUser(store)?.login ?? null), input.today ?? today()),
+    'identity.get': () => deviceUser(store),
+    'identity.set': (input) => setDeviceUser(store, input),
+    'segments.list': () => liveSegments(store).sort((a, b) => b.priority - a.priority),
+    'search.query': (input) => ({ hits: search(store, input) }),
+    'store.stats': () => storeStats(store),
+    ...meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never),
+    'sync.status': () => deviceSync.status(),
+    'sync.signIn': (input) => deviceSync.signIn(input.serverUrl, input.login, input.password),
+    'sync.signOut': async () => {
+      const status = await deviceSync.signOut();
+      releaseServerUser(store);
+      return status;
+    },
+    'sync.run': () => deviceSync.run(),
+    'sync.conflicts': (input) => deviceSync.conflicts(input.clientId),
+    'sync.rejections': () => deviceSync.rejections(),
+    'sync.resolveConflict': (input) =>
+      deviceSync.resolveConflict(input, timestamp(), (entity, id, patch) => {
+        if (patch.deletedAt === null) write(entity, (at) => changed(entity, id, () => restoreRecord(store, entity, id, at)));
+        else write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
+      }),
+    'briefs.recordExport': (input: BriefExport) => recordBriefExport(store, input, timestamp()),
+    'briefs.render': (input) => renderBrief(store, input, now()),
+  } satisfies Handlers;
 
   /** Validates the input, runs the handler, validates the output; local reads and writes answer synchronously, sync waits on the network. */
   function dispatch(method: string, rawInput: unknown): unknown {
@@ -186,4 +202,3 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
 export function openBackend(options: BackendOptions): Backend {
   return createBackend(openStore({ file: options.file, keyHex: options.keyHex, create: options.create }), options.now);
 }
-

@@ -2,7 +2,7 @@ import type { ClientProfile } from '../../shared/api/contract.ts';
 import type { Client, Contact, Feedback, Interaction, Project, Segment, Task } from '../../shared/domain/index.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
 import { getRecord } from '../records/crud.ts';
-import { ENTITIES } from '../records/entities.ts';
+import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { Store } from '../store/store.ts';
 
 export const RECENT_INTERACTIONS = 50;

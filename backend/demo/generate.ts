@@ -1,7 +1,10 @@
-import { usccCheckCharacter, USCC_ALPHABET, CREDIT_RATINGS, PIPELINE_STAGES, type ProjectStage, type SegmentFields } from '../../shared/domain/index.ts';
+import {
+  usccCheckCharacter, USCC_ALPHABET, CREDIT_RATINGS, PIPELINE_STAGES, type ClientStatus, type CreditRating, type ExchangeRateFields, type ProjectStage,
+  type SegmentFields,
+} from '../../shared/domain/index.ts';
 import { indexTokens } from '../../shared/search/ngrams.ts';
 import type { Row } from '../records/codec.ts';
-import { ENTITIES, type EntityName } from '../records/entities.ts';
+import { ENTITIES, PARENT_FIRST, type EntityName } from '../../shared/entities/registry.ts';
 import { SEARCH_SOURCES, type SearchSource } from '../search/sources.ts';
 import { Random } from './random.ts';
 import {
@@ -32,25 +35,28 @@ const STAGE_WEIGHTS: ReadonlyArray<readonly [ProjectStage, number]> = [
   ['drawdown_construction', 15], ['operation_repayment', 20], ['closed', 8], ['declined', 6], ['lost', 6],
 ];
 
-/** Default segments with their service policies, so a demo store shows differentiated service. */
+/**
+ * Default segments with their service policies, so a demo store shows differentiated service. A client who
+ * needs attention (low rating, unhappy) is seen more often, not less: the watch list has the shortest cadence.
+ */
 export const DEMO_SEGMENTS: SegmentFields[] = [
   {
-    name: '战略客户', description: 'Large clients rated A- or better with at least two closed deals', priority: 300,
+    name: '战略客户', nameEn: 'Strategic', description: '大型、评级 A- 及以上且至少两个项目已融资关闭的客户', priority: 300,
     rule: { all: [{ fact: 'sizeBand', in: ['large'] }, { fact: 'rating', atLeast: 'A-' }, { fact: 'pastProjects', min: 2 }] },
     policy: { tier: 'platinum', contactCadenceDays: 30, preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 90 },
   },
   {
-    name: '重点客户', description: 'Investment-grade clients with live exposure', priority: 200,
+    name: '关注客户', nameEn: 'Watch list', description: '评级低于投资级或最近满意度偏低的客户，需要更密切的联系', priority: 250,
+    rule: { any: [{ fact: 'rating', atLeast: 'C', atMost: 'BB' }, { fact: 'latestCsat', max: 2 }] },
+    policy: { tier: 'gold', contactCadenceDays: 14, preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 30 },
+  },
+  {
+    name: '重点客户', nameEn: 'Key', description: '投资级且有存量敞口的客户', priority: 200,
     rule: { all: [{ fact: 'rating', atLeast: 'BBB-' }, { fact: 'exposureMinor', min: 1 }] },
     policy: { tier: 'gold', contactCadenceDays: 60, preferredChannels: ['meeting', 'call'], reviewFrequencyDays: 180 },
   },
   {
-    name: '关注客户', description: 'Sub-investment-grade or unhappy clients', priority: 250,
-    rule: { any: [{ fact: 'rating', atLeast: 'C', atMost: 'BB' }, { fact: 'latestCsat', max: 2 }] },
-    policy: { tier: 'silver', contactCadenceDays: 30, preferredChannels: ['call', 'meeting'], reviewFrequencyDays: 90 },
-  },
-  {
-    name: '普通客户', description: 'Everyone else', priority: 0,
+    name: '普通客户', nameEn: 'Standard', description: '其他客户', priority: 0,
     rule: { fact: 'tenureYears', min: 0 },
     policy: { tier: 'standard', contactCadenceDays: 120, preferredChannels: ['call', 'email'], reviewFrequencyDays: 365 },
   },
@@ -65,7 +71,8 @@ function creditCode(random: Random, regionCode: string): string {
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isoInstant = (ms: number) => new Date(ms).toISOString();
 
-const INSERT_ORDER: readonly EntityName[] = ['segments', 'clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks'];
+/** Rates to CNY, the default reporting currency; the demo's deals are in CNY, USD and EUR. */
+const DEMO_RATES: ReadonlyArray<readonly [string, number]> = [['USD', 7.12], ['EUR', 7.74], ['HKD', 0.912]];
 
 /**
  * Deterministic, realistic, fictional project-finance data, produced in batches of rows with their
@@ -74,6 +81,8 @@ const INSERT_ORDER: readonly EntityName[] = ['segments', 'clients', 'contacts', 
  */
 export class DemoGenerator {
   private readonly random: Random;
+  /** History draws from its own stream, so the rest of the data for a seed stays what it was before history existed. */
+  private readonly historyRandom: Random;
   private readonly anchor: number;
   // Ids take their time prefix from a counter rather than from the record's date, so that every
   // index on ids and client ids grows at its end instead of taking random inserts.
@@ -85,6 +94,7 @@ export class DemoGenerator {
 
   constructor(private readonly options: GeneratorOptions) {
     this.random = new Random(options.seed);
+    this.historyRandom = new Random(options.seed ^ 0x5eed_4157);
     this.anchor = Date.parse(`${options.asOf}T00:00:00.000Z`);
     this.idClock = this.anchor - 1000 * DAY;
   }
@@ -96,12 +106,18 @@ export class DemoGenerator {
   /** The default segments, then clients with their children, `count` clients at a time. */
   nextBatch(count: number): DemoBatch {
     this.batch = { tables: [], search: [], clientsDone: 0 };
-    if (this.next === 0) for (const fields of DEMO_SEGMENTS) this.insert('segments', this.stamp(this.anchor - 900 * DAY, { ...fields }));
+    if (this.next === 0) {
+      for (const fields of DEMO_SEGMENTS) this.insert('segments', this.stamp(this.anchor - 900 * DAY, { ...fields }));
+      for (const [currency, rate] of DEMO_RATES) {
+        const fields: ExchangeRateFields = { currency, quoteCurrency: 'CNY', rate, asOf: this.options.asOf };
+        this.insert('exchangeRates', this.stamp(this.anchor - DAY, fields));
+      }
+    }
     const end = Math.min(this.options.clients, this.next + count);
     for (; this.next < end; this.next++) this.client(this.next);
     this.batch.clientsDone = this.next;
     // Parents before children, whatever order the first rows of each table happened to come in.
-    this.batch.tables.sort((a, b) => INSERT_ORDER.indexOf(a.entity) - INSERT_ORDER.indexOf(b.entity));
+    this.batch.tables.sort((a, b) => PARENT_FIRST.indexOf(a.entity) - PARENT_FIRST.indexOf(b.entity));
     return this.batch;
   }
 
@@ -178,6 +194,7 @@ export class DemoGenerator {
       lastContactAt: null,
     });
     insert('clients', client, SEARCH_SOURCES.client);
+    this.history(client, startMs);
 
     const contacts: Array<{ id: string; name: string }> = [];
     for (let k = random.int(1, 5); k > 0; k--) {
@@ -265,4 +282,35 @@ export class DemoGenerator {
     }
   }
 
+  /**
+   * Status and rating history that ends where the client is now: prospects won over the years, some of them
+   * later dormant or lost, and ratings that moved since the last review.
+   */
+  private history(client: { id: string; status: ClientStatus; rating: CreditRating; lastReviewRating: CreditRating | null; ownerLogin: string }, startMs: number): void {
+    const random = this.historyRandom;
+    const path: ClientStatus[] = client.status === 'prospect' ? ['prospect']
+      : client.status === 'active' ? (random.chance(0.8) ? ['prospect', 'active'] : ['active'])
+      : client.status === 'dormant' ? ['prospect', 'active', 'dormant']
+      : random.chance(0.6) ? ['prospect', 'active', 'lost'] : ['prospect', 'lost'];
+    const span = Math.max(path.length, Math.floor((this.anchor - startMs) / DAY));
+    let day = 0;
+    let from: ClientStatus | null = null;
+    for (const [i, to] of path.entries()) {
+      if (i > 0) day += random.int(1, Math.max(1, Math.floor((span - day) / (path.length - i + 1))));
+      this.insert('statusChanges', this.stamp(startMs + day * DAY, {
+        clientId: client.id, fromStatus: from, toStatus: to, effectiveOn: isoDate(startMs + day * DAY), recordedBy: client.ownerLogin,
+      }));
+      from = to;
+    }
+    const reviewed = client.lastReviewRating ?? client.rating;
+    this.insert('ratingChanges', this.stamp(startMs, {
+      clientId: client.id, fromRating: null, toRating: reviewed, effectiveOn: isoDate(startMs), recordedBy: client.ownerLogin,
+    }));
+    if (reviewed !== client.rating) {
+      const changedMs = this.anchor - random.int(1, Math.max(1, Math.min(365, Math.floor((this.anchor - startMs) / DAY)))) * DAY;
+      this.insert('ratingChanges', this.stamp(changedMs, {
+        clientId: client.id, fromRating: reviewed, toRating: client.rating, effectiveOn: isoDate(changedMs), recordedBy: client.ownerLogin,
+      }));
+    }
+  }
 }

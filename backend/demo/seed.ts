@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ENTITIES, type EntityName } from '../records/entities.ts';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../shared/entities/registry.ts';
 import { assignSegments } from '../segments/assign.ts';
 import type { Store } from '../store/store.ts';
 import { DemoGenerator, type DemoBatch, type GeneratorOptions } from './generate.ts';
@@ -12,7 +12,8 @@ export interface SeedOptions extends GeneratorOptions {
   parallel?: boolean;
 }
 
-export type SeedCounts = Record<'clients' | 'contacts' | 'projects' | 'interactions' | 'feedback' | 'tasks' | 'segments', number>;
+/** Records inserted per entity. */
+export type SeedCounts = Partial<Record<EntityName, number>>;
 
 const BATCH_CLIENTS = 500;
 
@@ -66,7 +67,7 @@ function* inlineBatches(options: GeneratorOptions): Generator<DemoBatch> {
 export async function seedDemo(store: Store, options: SeedOptions): Promise<SeedCounts> {
   const existing = store.prepare('SELECT count(*) FROM clients').pluck().get() as number;
   if (existing > 0) throw new Error(`The store already holds ${existing} clients; seed-demo fills only an empty store.`);
-  const counts: SeedCounts = { clients: 0, contacts: 0, projects: 0, interactions: 0, feedback: 0, tasks: 0, segments: 0 };
+  const counts: SeedCounts = {};
   const { db } = store;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -1048576');
@@ -74,8 +75,8 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   db.exec('BEGIN');
   try {
     const indexes = db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ('clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks')`)
-      .all() as Array<{ name: string; sql: string }>;
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ENTITY_NAMES.map((name) => ENTITIES[name].table))) as Array<{ name: string; sql: string }>;
     for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
     // A larger in-memory term buffer per search index: fewer, larger segments to merge while loading.
     for (const fts of ['search_clients', 'search_contacts', 'search_interactions'])
@@ -84,9 +85,9 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
     const batches = options.parallel === false ? inlineBatches(generatorOptions) : workerBatches(generatorOptions);
     for await (const batch of batches) {
       for (const { entity, columns, rows } of batch.tables) {
-        const insert = store.prepare(`INSERT INTO ${ENTITIES[entity as EntityName].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const insert = store.prepare(`INSERT INTO ${ENTITIES[entity].table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const row of rows) insert.run(row);
-        counts[entity as keyof SeedCounts] += rows.length;
+        counts[entity] = (counts[entity] ?? 0) + rows.length;
       }
       for (const { fts, entries } of batch.search) {
         const insert = store.prepare(`INSERT INTO ${fts} (rowid, text) VALUES (?, ?)`);

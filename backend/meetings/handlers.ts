@@ -3,7 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { meetingMethods } from '../../shared/api/meetingContract.ts';
 import type { Client } from '../../shared/domain/index.ts';
 import { getRecord } from '../records/crud.ts';
-import { ENTITIES } from '../records/entities.ts';
+import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { Store } from '../store/store.ts';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts.ts';
 import { finishMeeting } from './finish.ts';

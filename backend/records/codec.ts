@@ -1,9 +1,9 @@
-import type { EntityConfig } from './entities.ts';
+import type { Entity } from '../../shared/entities/definition.ts';
 
 export type Row = Record<string, unknown>;
 
 /** Domain record → table row: JSON fields as text, booleans as 0/1. */
-export function encodeRow(config: EntityConfig, record: Row): Row {
+export function encodeRow(config: Entity, record: Row): Row {
   const row: Row = {};
   for (const [key, value] of Object.entries(record)) {
     if (config.json.includes(key)) row[key] = JSON.stringify(value);
@@ -14,7 +14,7 @@ export function encodeRow(config: EntityConfig, record: Row): Row {
 }
 
 /** Table row → domain record (the integer `seq` stays inside the store). */
-export function decodeRow<T>(config: EntityConfig, row: Row): T {
+export function decodeRow<T>(config: Entity, row: Row): T {
   const record: Row = {};
   for (const [key, value] of Object.entries(row)) {
     if (key === 'seq') continue;

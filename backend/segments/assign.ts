@@ -1,7 +1,7 @@
 import type { Segment } from '../../shared/domain/index.ts';
 import { effectiveSegment, yearsBetween, type ClientFacts } from '../../shared/segments/match.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
-import { ENTITIES } from '../records/entities.ts';
+import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { Store } from '../store/store.ts';
 
 const CLOSED_OR_LATER = `('financial_close', 'drawdown_construction', 'operation_repayment', 'closed')`;

@@ -38,7 +38,7 @@ export interface TaskRow extends Meta {
   clientId: string | null; projectId: string | null; interactionId: string | null;
 }
 export interface SegmentRow extends Meta {
-  name: string; description: string; priority: number; rule: string; policy: string;
+  name: string; nameEn: string; description: string; priority: number; rule: string; policy: string;
 }
 export interface TargetRow extends Meta {
   kpi: string; scope: string; period: string; value: number; currency: string | null; note: string;
@@ -47,11 +47,24 @@ export interface ImprovementActionRow extends Meta {
   title: string; kpi: string | null; feedbackId: string | null; clientId: string | null; ownerLogin: string;
   phase: string; dueDate: string | null; outcome: string;
 }
+export interface StatusChangeRow extends Meta {
+  clientId: string; fromStatus: string | null; toStatus: string; effectiveOn: string; recordedBy: string;
+}
+export interface RatingChangeRow extends Meta {
+  clientId: string; fromRating: string | null; toRating: string; effectiveOn: string; recordedBy: string;
+}
+export interface ExchangeRateRow extends Meta {
+  currency: string; quoteCurrency: string; rate: number; asOf: string;
+}
+export interface BankSettingRow extends Meta {
+  key: string; value: string;
+}
 export interface AuditRow {
   seq: Generated<number>; at: string; actor: string; action: string; entityType: string; entityId: string | null; detail: string;
 }
 
-export interface Database {
+/** Tables of the registry's entities. */
+interface EntityTables {
   clients: ClientRow;
   contacts: ContactRow;
   projects: ProjectRow;
@@ -61,6 +74,14 @@ export interface Database {
   segments: SegmentRow;
   targets: TargetRow;
   improvement_actions: ImprovementActionRow;
-  audit_log: AuditRow;
+  status_changes: StatusChangeRow;
+  rating_changes: RatingChangeRow;
+  exchange_rates: ExchangeRateRow;
+  bank_settings: BankSettingRow;
 }
-export type TableName = keyof Database;
+
+/** Live views (backend/store/liveViews.ts): records neither deleted nor hanging off a deleted client. */
+type LiveViews = { [K in keyof EntityTables as `live_${K}`]: EntityTables[K] };
+
+export type Database = EntityTables & LiveViews & { audit_log: AuditRow };
+export type TableName = keyof EntityTables;

@@ -1,15 +1,10 @@
 import type { StoreStats } from '../../shared/api/contract.ts';
+import { ENTITIES, ENTITY_NAMES } from '../../shared/entities/registry.ts';
 import type { Store } from './store.ts';
 
-const TABLES: Record<keyof StoreStats, string> = {
-  clients: 'clients', contacts: 'contacts', projects: 'projects', interactions: 'interactions', feedback: 'feedback',
-  tasks: 'tasks', segments: 'segments', targets: 'targets', improvementActions: 'improvement_actions',
-};
-
-/** Live (not deleted) records per entity. */
+/** Live records per entity: not deleted, and not under a deleted client. */
 export function storeStats(store: Store): StoreStats {
-  const stats = {} as StoreStats;
-  for (const [key, table] of Object.entries(TABLES) as Array<[keyof StoreStats, string]>)
-    stats[key] = store.prepare(`SELECT count(*) FROM ${table} WHERE deletedAt IS NULL`).pluck().get() as number;
-  return stats;
+  return Object.fromEntries(
+    ENTITY_NAMES.map((name) => [name, store.prepare(`SELECT count(*) FROM live_${ENTITIES[name].table}`).pluck().get() as number]),
+  ) as StoreStats;
 }

@@ -5,6 +5,7 @@ import {
   type Compilable, type CompiledQuery,
 } from 'kysely';
 import { MalformedKeyError, SchemaTooNewError, WrongKeyError } from './errors.ts';
+import { createLiveViews } from './liveViews.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migration.ts';
 import type { Database as Schema } from './schema.ts';
@@ -123,6 +124,7 @@ export function openStore(options: OpenStoreOptions): Store {
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     migrate(db, migrations);
+    createLiveViews(db);
     return new Store(db, file);
   } catch (error) {
     db.close();

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { MethodOutput, SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
-import type { EntityName } from '../records/entities.ts';
+import type { EntityName } from '../../shared/entities/registry.ts';
 import { ApiError } from '../../shared/api/errors.ts';
+import { adoptServerUser } from '../identity/identity.ts';
 import type { Store } from '../store/store.ts';
 import { syncOnce } from './engine.ts';
 import { insecureServerUrl, SyncHttpError, SyncServer } from './http.ts';
@@ -59,6 +60,7 @@ export class DeviceSync {
         writeState(this.store, 'login', login);
         writeState(this.store, 'role', user.role);
         writeState(this.store, 'token', token);
+        adoptServerUser(this.store, user);
         this.store.prepare(`DELETE FROM sync_state WHERE key = 'lastError'`).run();
       });
     } catch (error) {

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import { MAX_PUSH_CHANGES, type Change, type PullItem, type PulledRecord } from '../../shared/sync/protocol.ts';
 import { decodeRow, encodeRow, type Row } from '../records/codec.ts';
-import { ENTITIES, type EntityName } from '../records/entities.ts';
+import { CLIENT_CHILDREN, ENTITIES, PARENT_FIRST, type EntityName } from '../../shared/entities/registry.ts';
+import { SYNCED_ENTITY_NAMES, mayWriteGlobal } from '../../shared/sync/entities.ts';
+import type { Role } from '../../shared/sync/protocol.ts';
 import { reindexRecord } from '../search/indexer.ts';
 import { SOURCE_BY_TABLE } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
@@ -17,20 +19,19 @@ export interface SyncReport {
   rejected: number;
 }
 
-/** Bank-wide configuration: everyone pulls it, only team leads and admins may push it (docs/sync.md). */
-const GLOBAL_ENTITIES: EntityName[] = ['segments', 'targets'];
+/** Bank-wide entities this role may not change: everyone pulls them, their writers push them (docs/sync.md). */
+const readOnlyFor = (role: Role) => SYNCED_ENTITY_NAMES.filter((name) => !mayWriteGlobal(role, ENTITIES[name].scope));
 
 export interface SyncOptions {
-  /** The signed-in user's role; an RM's device keeps its local segment and target edits to itself. */
-  role?: 'rm' | 'team_lead' | 'admin';
+  /** The signed-in user's role; bank-wide records it may not change stay local and are listed as refused. */
+  role?: Role;
   pullLimit?: number;
   now?: () => Date;
   onProgress?: (phase: 'push' | 'pull', done: number) => void;
 }
 
-/** Entities in parent-before-child order, for queuing records that were never pushed. */
-const CREATE_ORDER: EntityName[] = ['segments', 'clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks', 'targets', 'improvementActions'];
-const CLIENT_CHILDREN: EntityName[] = ['contacts', 'projects', 'interactions', 'feedback', 'tasks', 'improvementActions'];
+/** Synced entities in parent-before-child order, for queuing records that were never pushed. */
+const CREATE_ORDER: readonly EntityName[] = PARENT_FIRST.filter((name) => SYNCED_ENTITY_NAMES.includes(name));
 
 interface OutboxRow {
   seq: number;
@@ -69,21 +70,22 @@ export function queueUnsyncedRecords(store: Store, madeAt: string, entities: rea
     for (const { entity, rows } of batches) {
       for (const row of rows) {
         const record = decodeRow<Row>(ENTITIES[entity], row);
-        insert.run(first++, uuidv7(), entity, record.id, clientIdOf(entity, record), JSON.stringify(syncedFields(record)), madeAt);
+        insert.run(first++, uuidv7(), entity, record.id, clientIdOf(entity, record), JSON.stringify(syncedFields(entity, record)), madeAt);
       }
     }
     return queued;
   });
 }
 
-/** An RM may not change bank-wide configuration; such local edits are shown as rejected instead of blocking the push. */
-function setAsideGlobalEdits(store: Store, at: string): void {
-  const issues = JSON.stringify([{ path: '', message: 'only team leads and administrators can change segments and targets' }]);
+/** Local edits of bank-wide records this role may not change are shown as refused instead of blocking the push. */
+function setAsideGlobalEdits(store: Store, entities: readonly EntityName[], at: string): void {
+  if (entities.length === 0) return;
+  const issues = JSON.stringify([{ path: '', message: 'your role may not change this bank-wide data' }]);
   store.transaction(() => {
-    const placeholders = GLOBAL_ENTITIES.map(() => '?').join(', ');
+    const placeholders = entities.map(() => '?').join(', ');
     store.prepare(`INSERT OR REPLACE INTO sync_rejections (changeId, entity, recordId, changes, issues, rejectedAt)
-      SELECT changeId, entity, recordId, changes, ?, ? FROM sync_outbox WHERE entity IN (${placeholders})`).run(issues, at, ...GLOBAL_ENTITIES);
-    store.prepare(`DELETE FROM sync_outbox WHERE entity IN (${placeholders})`).run(...GLOBAL_ENTITIES);
+      SELECT changeId, entity, recordId, changes, ?, ? FROM sync_outbox WHERE entity IN (${placeholders})`).run(issues, at, ...entities);
+    store.prepare(`DELETE FROM sync_outbox WHERE entity IN (${placeholders})`).run(...entities);
   });
 }
 
@@ -254,9 +256,9 @@ function refreshDerived(store: Store, touched: Touched, today: string): void {
  */
 export async function syncOnce(store: Store, server: SyncServer, options: SyncOptions = {}): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
-  const mayWriteGlobal = options.role !== 'rm';
-  queueUnsyncedRecords(store, now().toISOString(), mayWriteGlobal ? CREATE_ORDER : CREATE_ORDER.filter((e) => !GLOBAL_ENTITIES.includes(e)));
-  if (!mayWriteGlobal) setAsideGlobalEdits(store, now().toISOString());
+  const readOnly = options.role ? readOnlyFor(options.role) : [];
+  queueUnsyncedRecords(store, now().toISOString(), CREATE_ORDER.filter((e) => !readOnly.includes(e)));
+  setAsideGlobalEdits(store, readOnly, now().toISOString());
   const push = await pushOutbox(store, server, options);
   const conflicts = new Set(push.conflictIds);
   let pushed = push.pushed;

@@ -1,19 +1,21 @@
 import { v7 as uuidv7 } from 'uuid';
 import { sameValue } from '../../shared/sync/canonical.ts';
-import type { EntityName } from '../records/entities.ts';
+import { ENTITIES, type EntityName } from '../../shared/entities/registry.ts';
 import type { StoredRecord } from '../records/crud.ts';
 import type { Store } from '../store/store.ts';
 
-/** Fields the device derives and never syncs (docs/sync.md), plus the record id itself. */
-const NOT_SYNCED = new Set(['id', 'seq', 'segmentId', 'lastContactAt']);
-
-export function syncedFields(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !NOT_SYNCED.has(key)));
+/** A record's fields as they travel: not the id (the change names it), not what the device derives (docs/sync.md). */
+export function syncedFields(entity: EntityName, record: Record<string, unknown>): Record<string, unknown> {
+  const derived = ENTITIES[entity].derived;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id' && key !== 'seq' && !derived.includes(key)));
 }
 
 /** The client a record hangs off (a client's own id), for pushing a client's edits before it leaves. */
-export const clientIdOf = (entity: EntityName, record: Record<string, unknown>): string | null =>
-  entity === 'clients' ? (record.id as string) : ((record.clientId as string | null | undefined) ?? null);
+export function clientIdOf(entity: EntityName, record: Record<string, unknown>): string | null {
+  if (entity === 'clients') return record.id as string;
+  const field = ENTITIES[entity].clientField;
+  return field ? ((record[field] as string | null | undefined) ?? null) : null;
+}
 
 function recordVersion(store: Store, entity: string, id: string): number {
   return (store.prepare('SELECT version FROM sync_versions WHERE entity = ? AND recordId = ?').pluck().get(entity, id) as number | undefined) ?? 0;
@@ -24,7 +26,8 @@ function recordVersion(store: Store, entity: string, id: string): number {
  * record, otherwise only those whose value changed. Based on the version last pulled.
  */
 export function recordChange(store: Store, entity: EntityName, before: StoredRecord | null, after: StoredRecord, madeAt: string): void {
-  const next = syncedFields(after);
+  if (ENTITIES[entity].local) return;
+  const next = syncedFields(entity, after);
   const set = before
     ? Object.fromEntries(Object.entries(next).filter(([key, value]) => !sameValue((before as Record<string, unknown>)[key], value)))
     : next;

@@ -1,63 +1,19 @@
 import { z } from 'zod';
 import {
-  Client, ClientFields, ClientStatus, Contact, ContactFields, CreditRating, Feedback, FeedbackFields, Id,
-  ImprovementAction, ImprovementActionFields, Industry, Interaction, InteractionFields, Login, Project, ProjectFields,
-  Region, Segment, SegmentFields, Target, TargetFields, Task, TaskFields, TaskStatus,
+  CalendarDate, Client, ClientFields, ClientStatus, Contact, CreditRating, Feedback, FeedbackFields, Id, Industry, Interaction,
+  Login, Project, Region, Segment, Task, TaskStatus,
 } from '../domain/index.ts';
+import { ENTITY_NAMES, type EntityName } from '../entities/registry.ts';
 import { ConflictRecord } from '../sync/entities.ts';
-import { meetingMethods } from './meetingContract.ts';
+import { Role } from '../sync/protocol.ts';
 import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
+import { entityMethods } from './entityMethods.ts';
+import { meetingMethods } from './meetingContract.ts';
+import { method, type MethodSpec } from './method.ts';
 
-/** One named backend method: its input and output schemas. */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-}
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({ input, output });
+export type { MethodSpec };
 
 const ById = z.object({ id: Id });
-const Deleted = z.object({ id: Id, deletedAt: z.string() });
-
-/**
- * Every field optional and none defaulted: zod 4 applies a field's default even inside `.optional()`,
- * so a plain `.partial()` would reset every defaulted field the patch does not name.
- */
-function patchOf(fields: z.ZodObject): z.ZodObject {
-  const shape = Object.fromEntries(
-    Object.entries(fields.shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()]),
-  );
-  return z.object(shape);
-}
-
-/** create / update / delete / restore / get for one entity; `fixed` names fields an update may not change. */
-function crud<P extends string, F extends z.ZodObject, R extends z.ZodType, K extends keyof F['shape'] & string>(
-  prefix: P,
-  fields: F,
-  record: R,
-  fixed: readonly K[],
-) {
-  const patch = patchOf(fields.omit(Object.fromEntries(fixed.map((k) => [k, true])) as never));
-  return {
-    [`${prefix}.create`]: method(fields.extend({ id: Id.optional() }), record),
-    [`${prefix}.update`]: method(z.object({ id: Id, patch }), record),
-    [`${prefix}.delete`]: method(ById, Deleted),
-    [`${prefix}.restore`]: method(ById, record),
-    [`${prefix}.get`]: method(ById, record),
-  } as CrudSpecs<P, F, R, K>;
-}
-
-type CrudSpecs<P extends string, F extends z.ZodObject, R extends z.ZodType, K extends string> = {
-  [M in `${P}.create`]: MethodSpec<z.ZodObject<F['shape'] & { id: z.ZodOptional<typeof Id> }>, R>;
-} & {
-  [M in `${P}.update`]: MethodSpec<
-    z.ZodObject<{ id: typeof Id; patch: z.ZodObject<{ [Key in Exclude<keyof F['shape'], K>]: z.ZodOptional<F['shape'][Key]> }> }>,
-    R
-  >;
-} & {
-  [M in `${P}.delete`]: MethodSpec<typeof ById, typeof Deleted>;
-} & {
-  [M in `${P}.restore` | `${P}.get`]: MethodSpec<typeof ById, R>;
-};
 
 export const CLIENT_SORT_FIELDS = ['legalName', 'rating', 'industry', 'region', 'status', 'ownerLogin', 'lastContactAt', 'createdAt'] as const;
 
@@ -131,17 +87,53 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchOutput = z.object({ hits: z.array(SearchHit) });
 
-export const TaskListInput = z.object({
-  assigneeLogin: Login.optional(),
-  statuses: z.array(TaskStatus).default(['open', 'in_progress']),
-  limit: z.number().int().min(1).max(1000).default(200),
-});
+/** When a task is due, as the task list groups them: relative to the user's today. */
+export const TASK_DUE_GROUPS = ['overdue', 'today', 'week', 'later', 'undated'] as const;
+export const TaskDueGroup = z.enum(TASK_DUE_GROUPS);
+export type TaskDueGroup = z.infer<typeof TaskDueGroup>;
 
-export const StoreStats = z.object({
-  clients: z.number().int(), contacts: z.number().int(), projects: z.number().int(), interactions: z.number().int(),
-  feedback: z.number().int(), tasks: z.number().int(), segments: z.number().int(), targets: z.number().int(),
-  improvementActions: z.number().int(),
+export const TaskListInput = z.object({
+  /** Whose tasks; default the device's user (identity), or everyone's when none is set. */
+  assigneeLogin: Login.optional(),
+  /** Everyone's tasks, whatever the device's user. */
+  allAssignees: z.boolean().default(false),
+  statuses: z.array(TaskStatus).default(['open', 'in_progress']),
+  clientId: Id.optional(),
+  dueGroups: z.array(TaskDueGroup).optional(),
+  /** The user's calendar day (the renderer's local date), against which overdue, today and this week are judged. */
+  today: CalendarDate.optional(),
+  offset: z.number().int().min(0, { message: 'must not be negative' }).default(0),
+  limit: z.number().int().min(1, { message: 'must be at least 1' }).max(500, { message: 'must be at most 500' }).default(100),
 });
+export type TaskListInput = z.input<typeof TaskListInput>;
+
+export const TaskListRow = Task.extend({
+  clientName: z.string().nullable(),
+  projectName: z.string().nullable(),
+  dueGroup: TaskDueGroup,
+});
+export type TaskListRow = z.infer<typeof TaskListRow>;
+
+export const TaskListOutput = z.object({
+  /** Tasks matching everything but the due groups, per group, so the groups can show their counts. */
+  counts: z.record(TaskDueGroup, z.number().int()),
+  total: z.number().int(),
+  items: z.array(TaskListRow),
+});
+export type TaskListOutput = z.infer<typeof TaskListOutput>;
+
+/** The person using this device: chosen at first run, replaced by the server's account at sync sign-in. */
+export const DeviceUserFields = z.object({
+  login: Login,
+  name: z.string().trim().min(1, { message: 'is required' }).max(100, { message: 'must have at most 100 characters' }),
+  teamCode: z.string().trim().max(64, { message: 'must have at most 64 characters' }).default(''),
+  role: Role,
+});
+export const DeviceUser = DeviceUserFields.extend({ source: z.enum(['local', 'server']) });
+export type DeviceUser = z.infer<typeof DeviceUser>;
+
+/** Live records per entity (those under a deleted client do not count). */
+export const StoreStats = z.object(Object.fromEntries(ENTITY_NAMES.map((name) => [name, z.number().int()])) as Record<EntityName, z.ZodNumber>);
 export type StoreStats = z.infer<typeof StoreStats>;
 
 export const BriefExport = BriefRequest.extend({ actor: Login.optional() });
@@ -177,22 +169,20 @@ export const SyncRejectionView = z.object({
 
 /** Every method the renderer, CLI and tests may call on the backend. The renderer never sends SQL. */
 export const contract = {
-  ...crud('clients', ClientFields, Client, []),
-  ...crud('contacts', ContactFields, Contact, ['clientId']),
-  ...crud('projects', ProjectFields, Project, ['clientId']),
-  ...crud('interactions', InteractionFields, Interaction, ['clientId']),
-  ...crud('tasks', TaskFields, Task, []),
-  ...crud('segments', SegmentFields, Segment, []),
-  ...crud('targets', TargetFields, Target, []),
-  ...crud('improvementActions', ImprovementActionFields, ImprovementAction, []),
-  'feedback.create': method(z.object({ id: Id.optional() }).and(FeedbackFields), Feedback),
+  ...entityMethods,
+  /**
+   * A client's edit; a status or rating change in it is recorded in the client's history as of `effectiveOn`
+   * (default: today). The owner changes only by reassignment, on the server.
+   */
+  'clients.update': method(z.object({ id: Id, patch: entityMethods['clients.update'].input.shape.patch, effectiveOn: CalendarDate.optional() }), Client),
   /** Feedback is append-only: a correction is a new entry superseding the old one. */
   'feedback.correct': method(FeedbackCorrection, Feedback),
-  'feedback.delete': method(ById, Deleted),
-  'feedback.get': method(ById, Feedback),
   'clients.list': method(ClientListInput, ClientListOutput),
   'clients.profile': method(ById, ClientProfile),
-  'tasks.list': method(TaskListInput, z.array(Task)),
+  'tasks.list': method(TaskListInput, TaskListOutput),
+  'identity.get': method(z.object({}).default({}), DeviceUser.nullable()),
+  /** Sets who uses this device; refused once the identity comes from a sync server (sign out first). */
+  'identity.set': method(DeviceUserFields, DeviceUser),
   'segments.list': method(z.object({}).default({}), z.array(Segment)),
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Feedback, Id, Interaction, ProjectStage, ClientStatus, Task } from '../domain/index.ts';
 import { DraftFocus, FinishMeetingInput, MeetingDraft, MeetingDraftContent, MeetingDraftSummary } from '../meetings/draft.ts';
 import { Pin } from '../meetings/pin.ts';
-import type { MethodSpec } from './contract.ts';
+import type { MethodSpec } from './method.ts';
 
 const spec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({ input, output });
 const ByClient = z.object({ clientId: Id });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ClientProfile, FeedbackEntry } from '../api/contract.ts';
 import { Id } from '../domain/index.ts';
-import { DEFAULT_RISK_THRESHOLDS, riskAlerts, type RiskAlert, type RiskThresholds } from '../risk/rules.ts';
+import { riskAlerts, type RiskAlert } from '../risk/rules.ts';
+import { DEFAULT_RISK_THRESHOLDS, type RiskThresholds } from '../risk/thresholds.ts';
 
 /** The parts of a client brief (product.md "PDF client brief"), in the order they print: risk alerts right after the profile, where a reader looks first. */
 export const BRIEF_SECTIONS = ['profile', 'risks', 'contacts', 'projects', 'interactions', 'tasks', 'feedback'] as const;

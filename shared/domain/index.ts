@@ -10,3 +10,6 @@ export * from './task.ts';
 export * from './segment.ts';
 export * from './target.ts';
 export * from './improvementAction.ts';
+export * from './history.ts';
+export * from './exchangeRate.ts';
+export * from './bankSetting.ts';

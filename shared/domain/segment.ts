@@ -36,6 +36,8 @@ export type ServicePolicy = z.infer<typeof ServicePolicy>;
 
 export const SegmentFields = z.object({
   name: requiredText(100),
+  /** The name shown in the English interface; the Chinese name stands in while it is empty. */
+  nameEn: optionalText(100),
   description: optionalText(2_000),
   /** Higher wins when a client matches several segments. */
   priority: z.number().int({ message: 'must be a whole number' }).min(0).max(10_000),

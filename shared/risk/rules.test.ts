@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_THRESHOLDS, riskAlerts, type RiskFacts } from './rules.ts';
+import { riskAlerts, type RiskFacts } from './rules.ts';
+import { DEFAULT_RISK_THRESHOLDS } from './thresholds.ts';
 
 const TODAY = '2026-11-28';
 const ID = '0192f0c0-0000-7000-8000-000000000001';

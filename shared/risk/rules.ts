@@ -1,27 +1,6 @@
 import type { FeedbackEntry } from '../api/contract.ts';
+import { DEFAULT_RISK_THRESHOLDS, type RiskThresholds } from './thresholds.ts';
 import { ratingNotchesDown, type Client, type CreditRating, type Project, type ProjectStage, type Segment } from '../domain/index.ts';
-
-/** Thresholds of the risk early-warning rules (product.md); an admin may configure them, these are the defaults. */
-export interface RiskThresholds {
-  ratingDowngradeNotches: number;
-  feedbackWindowDays: number;
-  lowCsatMax: number;
-  /** NPS 0–6 is a detractor. */
-  npsDetractorMax: number;
-  contactOverdueFactor: number;
-  dscrHeadroom: number;
-  stalledStageDays: number;
-}
-
-export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = {
-  ratingDowngradeNotches: 2,
-  feedbackWindowDays: 90,
-  lowCsatMax: 2,
-  npsDetractorMax: 6,
-  contactOverdueFactor: 1.5,
-  dscrHeadroom: 0.1,
-  stalledStageDays: 180,
-};
 
 /** One alert: the rule that fired and the values that made it fire, so the UI can explain it. */
 export type RiskAlert =

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MeetingDraftContent } from '../../shared/meetings/draft.ts';
-import { createBackend, openBackend } from '../../backend/backend.ts';
+import { openBackend } from '../../backend/backend.ts';
 import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
 import { openStore } from '../../backend/store/store.ts';
 import { rejection } from '../support/rejection.ts';
@@ -96,9 +96,12 @@ describe('migration 0004', () => {
     const file = path.join(tempDir(), 'old.db');
     const keyHex = randomKey();
     const before = openStore({ file, keyHex, migrations: MIGRATIONS.filter((m) => m.version < 4) });
-    const old = createBackend(before);
-    const client = await old.api['clients.create'](clientInput(1));
-    old.close();
+    // The schema of that version, as that version wrote a client (today's backend writes history it did not have).
+    const client = { id: '0193a6c4-5f00-7000-8000-000000000001', legalName: '测试能源1有限公司' };
+    before.db.prepare(`INSERT INTO clients (id, legalName, englishName, creditCode, industry, region, sizeBand, financialsCurrency, rating,
+      status, ownerLogin, teamCode, tags, notes, createdAt, updatedAt) VALUES (?, ?, '', ?, 'power', 'BJ', 'large', 'CNY', 'A', 'active',
+      'li.wei', '', '[]', '', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run(client.id, client.legalName, clientInput(1).creditCode);
+    before.close();
 
     const upgraded = openBackend({ file, keyHex });
     try {

@@ -148,7 +148,8 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect((await signIn(a)).signedIn).toBe(true);
     await signIn(b);
     const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
-    expect((await a.api['sync.status']({})).pendingChanges).toBe(1);
+    // The client and the first entries of its status and rating history.
+    expect((await a.api['sync.status']({})).pendingChanges).toBe(3);
     expect((await a.api['sync.run']({})).pendingChanges).toBe(0);
     await b.api['sync.run']({});
     await a.api['clients.update']({ id: client.id, patch: { notes: '甲:客户计划明年扩建' } });
@@ -177,7 +178,7 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     await s.app.close();
     const status = await a.api['sync.run']({});
     expect(status.lastError?.code).toBe('unreachable');
-    expect(status.pendingChanges).toBe(1);
+    expect(status.pendingChanges).toBe(3);
   });
 
   it('refuses a plain-http server that is not this computer, before sending the password', async () => {
@@ -205,10 +206,12 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     const mine = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
     const theirs = await a.api['clients.create'](clientInput(2, { ownerLogin: 'wang.fang' }));
     const report = await sync(a, s.url, 'li.wei');
-    expect(report).toMatchObject({ pushed: 1, rejected: 1 });
+    // Each client with its status and rating history: one set pushed, the other set aside.
+    expect(report).toMatchObject({ pushed: 3, rejected: 3 });
     const rejected = a.store.db.prepare('SELECT recordId, issues FROM sync_rejections').all() as Array<{ recordId: string; issues: string }>;
-    expect(rejected.map((r) => r.recordId)).toEqual([theirs.id]);
-    expect(JSON.parse(rejected[0]!.issues)[0].message).toBeTruthy();
+    const history = a.store.db.prepare(`SELECT id FROM status_changes WHERE clientId = ? UNION ALL SELECT id FROM rating_changes WHERE clientId = ?`).pluck().all(theirs.id, theirs.id);
+    expect(rejected.map((r) => r.recordId).sort()).toEqual([theirs.id, ...history].sort());
+    expect(rejected.every((r) => JSON.parse(r.issues)[0].message)).toBe(true);
     const b = device();
     await sync(b, s.url, 'li.wei');
     expect((await b.api['clients.list']({})).items.map((c) => c.id)).toEqual([mine.id]);

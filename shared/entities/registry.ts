@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  BankSetting, BankSettingFields, Client, ClientFields, Contact, ContactFields, ExchangeRate, ExchangeRateFields, Feedback,
+  FeedbackFields, Id, ImprovementAction, ImprovementActionFields, Interaction, InteractionFields, Project, ProjectFields,
+  RatingChange, RatingChangeFields, Segment, SegmentFields, StatusChange, StatusChangeFields, Target, TargetFields, Task,
+  TaskFields, projectProblems, type ProjectFields as ProjectFieldsType,
+} from '../domain/index.ts';
+import { defineEntities, parentFirst, type EntitySpec } from './definition.ts';
+
+const ALL = ['create', 'update', 'delete', 'restore', 'get'] as const;
+const clientRef = { field: 'clientId', entity: 'clients' } as const;
+
+/**
+ * Every entity of the product, once. The API contract's generic methods, the backend's handlers and tables,
+ * the sync outbox, push and pull order, the server's validation and scope, stats and demo data all follow from
+ * this table: a new entity is one entry here plus its migration (docs/architecture.md).
+ */
+export const ENTITY_SPECS = {
+  segments: {
+    table: 'segments', noun: 'segment', fields: SegmentFields, record: Segment,
+    scope: { kind: 'global', writers: 'leads' }, methods: ALL,
+  },
+  clients: {
+    table: 'clients', noun: 'client', fields: ClientFields, record: Client,
+    derived: ['segmentId', 'lastContactAt'], references: [{ field: 'referredById', entity: 'clients' }],
+    fixed: ['ownerLogin'], longText: ['notes'], scope: { kind: 'client' }, methods: ALL,
+  },
+  contacts: {
+    table: 'contacts', noun: 'contact', fields: ContactFields, record: Contact,
+    references: [clientRef], fixed: ['clientId'], scope: { kind: 'client' }, methods: ALL,
+  },
+  projects: {
+    table: 'projects', noun: 'project', fields: ProjectFields, record: Project,
+    references: [clientRef], fixed: ['clientId'], scope: { kind: 'client' }, methods: ALL,
+    rules: (fields) => projectProblems(fields as ProjectFieldsType),
+  },
+  interactions: {
+    table: 'interactions', noun: 'interaction', fields: InteractionFields, record: Interaction,
+    references: [clientRef, { field: 'projectId', entity: 'projects', sameClient: true }],
+    fixed: ['clientId'], longText: ['notes', 'outcomes', 'nextSteps'], scope: { kind: 'client' }, methods: ALL,
+  },
+  feedback: {
+    table: 'feedback', noun: 'feedback entry', fields: FeedbackFields, record: Feedback,
+    extra: z.object({ supersedesId: Id.nullable().default(null) }),
+    references: [clientRef, { field: 'interactionId', entity: 'interactions', sameClient: true }, { field: 'supersedesId', entity: 'feedback', sameClient: true }],
+    fixed: ['clientId', 'supersedesId'], appendOnly: true, scope: { kind: 'client' }, methods: ['create', 'delete', 'get'],
+  },
+  tasks: {
+    table: 'tasks', noun: 'task', fields: TaskFields, record: Task,
+    references: [clientRef, { field: 'projectId', entity: 'projects', sameClient: true }, { field: 'interactionId', entity: 'interactions', sameClient: true }],
+    longText: ['details'], scope: { kind: 'clientOrOwner', ownerField: 'assigneeLogin' }, methods: ALL,
+  },
+  targets: {
+    table: 'targets', noun: 'target', fields: TargetFields, record: Target,
+    scope: { kind: 'global', writers: 'leads' }, methods: ALL,
+  },
+  improvementActions: {
+    table: 'improvement_actions', noun: 'improvement action', fields: ImprovementActionFields, record: ImprovementAction,
+    references: [{ field: 'feedbackId', entity: 'feedback' }, clientRef], longText: ['outcome'],
+    scope: { kind: 'clientOrOwner', ownerField: 'ownerLogin' }, methods: ALL,
+  },
+  statusChanges: {
+    table: 'status_changes', noun: 'status change', fields: StatusChangeFields, record: StatusChange,
+    references: [clientRef], fixed: ['clientId'], appendOnly: true, scope: { kind: 'client' }, methods: [],
+  },
+  ratingChanges: {
+    table: 'rating_changes', noun: 'rating change', fields: RatingChangeFields, record: RatingChange,
+    references: [clientRef], fixed: ['clientId'], appendOnly: true, scope: { kind: 'client' }, methods: [],
+  },
+  exchangeRates: {
+    table: 'exchange_rates', noun: 'exchange rate', fields: ExchangeRateFields, record: ExchangeRate,
+    scope: { kind: 'global', writers: 'admins' }, methods: ALL,
+  },
+  bankSettings: {
+    table: 'bank_settings', noun: 'setting', fields: BankSettingFields, record: BankSetting,
+    fixed: ['key'], scope: { kind: 'global', writers: 'admins' }, methods: ['create', 'update', 'get'],
+  },
+} as const satisfies Record<string, EntitySpec>;
+
+export const ENTITIES = defineEntities(ENTITY_SPECS);
+export type EntityName = keyof typeof ENTITY_SPECS;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+
+export const isEntityName = (name: string): name is EntityName => Object.hasOwn(ENTITIES, name);
+
+/** Every entity, parents before the records that refer to them. */
+export const PARENT_FIRST: readonly EntityName[] = parentFirst(Object.values(ENTITIES)).map((e) => e.name);
+
+/** Entities that hang off a client and leave a device with it. */
+export const CLIENT_CHILDREN: readonly EntityName[] = ENTITY_NAMES.filter((name) => ENTITIES[name].clientField !== null);

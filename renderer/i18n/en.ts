@@ -49,8 +49,9 @@ export const en: Messages = {
     tagsHint: 'Separate tags with commas',
   },
   search: {
-    placeholder: 'Search clients, contacts, interactions (Chinese or English)', label: 'Search', noHits: 'Nothing found for “{{query}}”',
-    type: { client: 'Client', contact: 'Contact', interaction: 'Interaction' }, error: 'Search failed',
+    placeholder: 'Search clients, contacts, notes', label: 'Search', noHits: 'Nothing found for “{{query}}”', shortcut: 'Shortcut: / or Ctrl+K',
+    group: { client: 'Clients', contact: 'Contacts', interaction: 'Interactions' }, count: '{{count}}', countMore: '{{count}}+',
+    moreOf: { client: 'More clients', contact: 'More contacts', interaction: 'More interactions' }, error: 'Search failed',
   },
   profile: {
     tabs: { overview: 'Overview', contacts: 'Contacts', projects: 'Projects', interactions: 'Interactions', feedback: 'Feedback', tasks: 'Tasks' },
@@ -73,7 +74,7 @@ export const en: Messages = {
     },
   },
   interactions: {
-    new: 'Log interaction', editTitle: 'Edit interaction', empty: 'No interactions yet', followUp: 'Create a task from the next steps', followUpDue: 'Task due date',
+    new: 'Log interaction', editTitle: 'Edit interaction', empty: 'No interactions yet', olderFound: 'Older record (search result)', followUp: 'Create a task from the next steps', followUpDue: 'Task due date',
     field: { type: 'Type', occurredAt: 'When', attendeeLogins: 'Our attendees', notes: 'Notes', outcomes: 'Outcomes', nextSteps: 'Next steps' },
   },
   feedback: {

@@ -45,8 +45,9 @@ export const zhCN = {
     tagsHint: '多个标签用逗号分隔',
   },
   search: {
-    placeholder: '搜索客户、联系人、沟通记录（中文或英文）', label: '搜索', noHits: '没有找到“{{query}}”',
-    type: { client: '客户', contact: '联系人', interaction: '沟通记录' }, error: '搜索失败',
+    placeholder: '搜索客户、联系人、沟通记录', label: '搜索', noHits: '没有找到“{{query}}”', shortcut: '快捷键：/ 或 Ctrl+K',
+    group: { client: '客户', contact: '联系人', interaction: '沟通记录' }, count: '{{count}} 项', countMore: '{{count}}+ 项',
+    moreOf: { client: '更多客户', contact: '更多联系人', interaction: '更多沟通记录' }, error: '搜索失败',
   },
   profile: {
     tabs: { overview: '概览', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈', tasks: '待办事项' },
@@ -68,7 +69,7 @@ export const zhCN = {
     },
   },
   interactions: {
-    new: '记录沟通', editTitle: '编辑沟通记录', empty: '还没有沟通记录', followUp: '按后续行动创建待办事项', followUpDue: '待办到期日',
+    new: '记录沟通', editTitle: '编辑沟通记录', empty: '还没有沟通记录', olderFound: '较早的记录（搜索结果）', followUp: '按后续行动创建待办事项', followUpDue: '待办到期日',
     field: { type: '类型', occurredAt: '时间', attendeeLogins: '我方参会人', notes: '纪要', outcomes: '成果', nextSteps: '后续行动' },
   },
   feedback: {

@@ -23,7 +23,8 @@ import { ApiError } from '../../shared/api/errors.ts';
 const TABS = ['overview', 'contacts', 'projects', 'interactions', 'feedback', 'tasks'] as const;
 
 /** Client 360: everything about one client on one screen. */
-export function ClientProfilePage({ clientId, tab }: { clientId: string; tab: string | undefined }) {
+/** `item`: a record to bring into view and mark on the tab (a contact or interaction found by search). */
+export function ClientProfilePage({ clientId, tab, item }: { clientId: string; tab: string | undefined; item?: string }) {
   const { t } = useTranslation();
   const { profile, error, loading, reload } = useClientProfile(clientId);
   const [editing, setEditing] = useState(false);
@@ -114,9 +115,9 @@ export function ClientProfilePage({ clientId, tab }: { clientId: string; tab: st
           onChange={(key) => navigate({ name: 'client', id: client.id, tab: key }, true)}
           items={[
             { key: 'overview', label: t('profile.tabs.overview'), children: <OverviewTab profile={profile} /> },
-            { key: 'contacts', label: `${t('profile.tabs.contacts')} (${profile.contacts.length})`, children: <ContactsTab profile={profile} onChanged={changed} /> },
+            { key: 'contacts', label: `${t('profile.tabs.contacts')} (${profile.contacts.length})`, children: <ContactsTab profile={profile} onChanged={changed} focusId={activeTab === 'contacts' ? item : undefined} /> },
             { key: 'projects', label: `${t('profile.tabs.projects')} (${profile.projects.length})`, children: <ProjectsTab profile={profile} onChanged={changed} /> },
-            { key: 'interactions', label: `${t('profile.tabs.interactions')} (${profile.interactionCount})`, children: <InteractionsTab profile={profile} onChanged={changed} /> },
+            { key: 'interactions', label: `${t('profile.tabs.interactions')} (${profile.interactionCount})`, children: <InteractionsTab profile={profile} onChanged={changed} focusId={activeTab === 'interactions' ? item : undefined} /> },
             { key: 'feedback', label: `${t('profile.tabs.feedback')} (${profile.feedback.length})`, children: <FeedbackTab profile={profile} onChanged={changed} /> },
             { key: 'tasks', label: `${t('profile.tabs.tasks')} (${profile.openTasks.length})`, children: <ClientTasksTab profile={profile} onChanged={changed} /> },
           ]}

@@ -68,7 +68,7 @@ export function App() {
             <main className="crm-main">
               <Suspense fallback={<Skeleton active />}>
                 {route.name === 'clients' && <ClientsPage />}
-                {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} />}
+                {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} item={route.item} />}
                 {route.name === 'tasks' && <TasksPage />}
                 {route.name === 'meeting' && <MeetingPage key={route.id} clientId={route.id} />}
               </Suspense>

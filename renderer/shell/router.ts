@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
 export type Route =
-  | { name: 'clients' } | { name: 'client'; id: string; tab?: string } | { name: 'tasks' }
+  | { name: 'clients' } | { name: 'client'; id: string; tab?: string; item?: string } | { name: 'tasks' }
   | { name: 'meeting'; id: string } | { name: 'survey'; id: string };
 
 /** Routes live in the URL hash so that a reload keeps the user where they were. */
@@ -9,7 +9,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'clients' && parts[1] && parts[2] === 'meeting') return { name: 'meeting', id: parts[1] };
   if (parts[0] === 'survey' && parts[1]) return { name: 'survey', id: parts[1] };
-  if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1], ...(parts[2] ? { tab: parts[2] } : {}) };
+  if (parts[0] === 'clients' && parts[1]) return { name: 'client', id: parts[1], ...(parts[2] ? { tab: parts[2] } : {}), ...(parts[2] && parts[3] ? { item: parts[3] } : {}) };
   if (parts[0] === 'tasks') return { name: 'tasks' };
   return { name: 'clients' };
 }
@@ -21,7 +21,7 @@ export function routeHref(route: Route): string {
     case 'tasks':
       return '#/tasks';
     case 'client':
-      return `#/clients/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}` : ''}`;
+      return `#/clients/${encodeURIComponent(route.id)}${route.tab ? `/${route.tab}${route.item ? `/${encodeURIComponent(route.item)}` : ''}` : ''}`;
     case 'meeting':
       return `#/clients/${encodeURIComponent(route.id)}/meeting`;
     case 'survey':

@@ -55,7 +55,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, {
     global: false,
     store: databaseRateLimitStore(options.store, now),
-    keyGenerator: clientAddress,
+    // Routes share one table of counts, so the key names the route as well as the caller.
+    keyGenerator: (request) => `${request.routeOptions.url ?? ''} ${clientAddress(request)}`,
     errorResponseBuilder: () => new HttpError(429, 'rate_limited', 'Too many attempts; try again later.'),
   });
 

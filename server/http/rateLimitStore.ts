@@ -14,15 +14,13 @@ const PURGE_INTERVAL_MS = 10 * 60 * 1000;
 export function databaseRateLimitStore(store: ServerStore, now: () => Date) {
   let purgedAt = 0;
   return class DatabaseRateLimitStore {
-    constructor(private readonly prefix = '') {}
-
     incr(key: string, done: Callback, timeWindow: number): void {
-      this.count(`${this.prefix}${key}`, timeWindow).then((result) => done(null, result), (error: unknown) => done(error as Error));
+      this.count(key, timeWindow).then((result) => done(null, result), (error: unknown) => done(error as Error));
     }
 
-    /** One store per rate-limited route, so two routes never share a count. */
-    child(routeOptions: { routeInfo?: { method?: string | string[]; url?: string } }): DatabaseRateLimitStore {
-      return new DatabaseRateLimitStore(`${String(routeOptions.routeInfo?.method ?? '')} ${routeOptions.routeInfo?.url ?? ''} `);
+    /** Every route shares the table; the key names the route (app.ts). */
+    child(): DatabaseRateLimitStore {
+      return this;
     }
 
     private async count(key: string, timeWindow: number): Promise<{ current: number; ttl: number }> {

@@ -162,6 +162,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       return status;
     },
     'sync.run': () => deviceSync.run(),
+    'clients.reassign': (input) => deviceSync.reassign(input.clientId, input.toLogin),
     'sync.conflicts': (input) => deviceSync.conflicts(input.clientId),
     'sync.rejections': () => deviceSync.rejections(),
     'sync.resolveConflict': (input) =>

@@ -72,6 +72,29 @@ export class DeviceSync {
     return this.status();
   }
 
+  /**
+   * Reassigns a client on the server, then syncs, so this device sees the new owner at once. The server tells
+   * the old owner's devices to push their unsent edits to it before the client leaves them (docs/sync.md).
+   */
+  async reassign(clientId: string, toLogin: string): Promise<{ reassigned: boolean }> {
+    const url = readState(this.store, 'serverUrl');
+    const token = readState(this.store, 'token');
+    if (!url || !token) throw new ApiError('conflict', 'Reassigning a client is done on the sync server: sign in to it first.');
+    const server = new SyncServer(url, this.fetchImpl);
+    server.useToken(token);
+    let answer: { reassigned: boolean };
+    try {
+      answer = await server.reassign(clientId, toLogin);
+    } catch (error) {
+      if (!(error instanceof SyncHttpError)) throw error;
+      if (error.status === 404) throw new ApiError('not_found', 'The sync server has no such client; sync first if it was created on this device.');
+      if (error.status === 400) throw ApiError.field('toLogin', error.message);
+      throw new ApiError(error.status === 403 ? 'conflict' : 'internal', error.message);
+    }
+    await this.run();
+    return answer;
+  }
+
   async signOut(): Promise<SyncStatus> {
     const token = readState(this.store, 'token');
     const url = readState(this.store, 'serverUrl');

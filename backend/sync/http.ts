@@ -100,6 +100,11 @@ export class SyncServer {
     return this.request('/v1/sync/pull', { cursor, limit }, PullResponse);
   }
 
+  /** Gives a client to another RM, on the server (team leads within their team, admins anyone). */
+  reassign(clientId: string, toLogin: string): Promise<{ reassigned: boolean }> {
+    return this.request(`/v1/clients/${encodeURIComponent(clientId)}/reassign`, { toLogin }, z.object({ reassigned: z.boolean() }));
+  }
+
   async logout(): Promise<void> {
     if (!this.token) return;
     try {

@@ -185,7 +185,7 @@ export class PushBatch {
    * 'ok', a grace (the client left the caller's scope at that seq, but the device is in its reassignment grace),
    * 'denied' (outside the caller's scope) or an issue when the scope names nothing the server knows.
    */
-  private async checkScope(scope: RecordScope): Promise<'ok' | 'denied' | { grace: number } | { path: string; message: string }> {
+  private async checkScope(scope: RecordScope, entity: string): Promise<'ok' | 'denied' | { grace: number } | { path: string; message: string }> {
     if (scope.clientId) {
       const client = this.newClients.get(scope.clientId) ?? (await this.client(scope.clientId));
       if (!client) return { path: 'clientId', message: 'names no client on the server' };
@@ -198,7 +198,7 @@ export class PushBatch {
       if (!owner) return { path: 'owner', message: 'names no user on the server' };
       return canSeeOwnedBy(this.caller, scope.ownerLogin, owner.team) ? 'ok' : 'denied';
     }
-    return canWriteGlobal(this.caller) ? 'ok' : 'denied';
+    return canWriteGlobal(this.caller, entity) ? 'ok' : 'denied';
   }
 
   /**
@@ -218,7 +218,7 @@ export class PushBatch {
 
   private async apply(change: Change): Promise<ChangeResult> {
     const current = await this.record(change.entity, change.id);
-    const access = current ? await this.checkScope(current) : 'ok';
+    const access = current ? await this.checkScope(current, current.entity) : 'ok';
     const grace = typeof access === 'object' && 'grace' in access;
     if (current && access !== 'ok' && !grace) throw new ScopeViolation(change.entity, change.id);
     if (current && grace) {
@@ -254,7 +254,7 @@ export class PushBatch {
       // The grace never moves a record out of a reassigned client (its new owner's data would follow the
       // record to the old owner) nor into one; it only lets a device create what it made before.
       if (grace) return rejected(change.changeId, 'clientId', 'cannot move a record out of a client that was reassigned to someone else');
-      const verdict = await this.checkScope(scope);
+      const verdict = await this.checkScope(scope, entity);
       if (verdict === 'denied') throw new ScopeViolation(change.entity, change.id);
       if (typeof verdict === 'object' && 'grace' in verdict) {
         if (current) return rejected(change.changeId, 'clientId', 'cannot move a record into a client that was reassigned to someone else');

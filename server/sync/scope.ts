@@ -1,4 +1,4 @@
-import { SYNCED_ENTITIES, type SyncedEntity } from '../../shared/sync/index.ts';
+import { SYNCED_ENTITIES, isSyncedEntity, mayWriteGlobal, type SyncedEntity } from '../../shared/sync/index.ts';
 import type { Caller } from '../auth/sessions.ts';
 
 /** Where a record hangs: off a client, off one user (no client), or nowhere (bank-wide). */
@@ -21,9 +21,9 @@ export function canSeeOwnedBy(caller: Caller, owner: string, ownerTeam: string |
   return canSeeClient(caller, { owner, team: ownerTeam });
 }
 
-/** Bank-wide records (segments, targets) are read by everyone and written by team leads and admins. */
-export function canWriteGlobal(caller: Caller): boolean {
-  return caller.role !== 'rm';
+/** Bank-wide records are read by everyone and written by their entity's writers (team leads and admins, or admins only). */
+export function canWriteGlobal(caller: Caller, entity: string): boolean {
+  return isSyncedEntity(entity) ? mayWriteGlobal(caller.role, SYNCED_ENTITIES[entity].scope) : caller.role !== 'rm';
 }
 
 export function scopeOf(entity: SyncedEntity, id: string, data: Record<string, unknown>): RecordScope {

@@ -202,6 +202,8 @@ export const contract = {
     SyncStatus,
   ),
   'sync.signOut': method(z.object({}).default({}), SyncStatus),
+  /** Gives a client to another RM through the sync server (team leads within their team, admins anyone); needs the network. */
+  'clients.reassign': method(z.object({ clientId: Id, toLogin: Login }), z.object({ reassigned: z.boolean() })),
   /** Runs one sync now (push, then pull) and returns the status after it. */
   'sync.run': method(z.object({}).default({}), SyncStatus),
   'sync.conflicts': method(z.object({ clientId: Id.optional() }).default({}), z.array(SyncConflictView)),

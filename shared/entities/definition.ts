@@ -153,3 +153,17 @@ export function parentFirst<E extends Entity>(entities: readonly E[]): E[] {
   entities.forEach(visit);
   return order;
 }
+
+/** A registry: the entities, their names, parent-first order and the entities that hang off a client. */
+export function buildRegistry<S extends Record<string, EntitySpec>>(specs: S) {
+  const entities = defineEntities(specs);
+  const names = Object.keys(entities) as Array<keyof S & string>;
+  return {
+    ENTITIES: entities,
+    ENTITY_NAMES: names,
+    /** Every entity, parents before the records that refer to them. */
+    PARENT_FIRST: parentFirst(Object.values(entities)).map((e) => e.name) as Array<keyof S & string>,
+    /** Entities that hang off a client and leave a device with it. */
+    CLIENT_CHILDREN: names.filter((name) => entities[name].clientField !== null),
+  };
+}

@@ -5,7 +5,7 @@ import {
   RatingChange, RatingChangeFields, Segment, SegmentFields, StatusChange, StatusChangeFields, Target, TargetFields, Task,
   TaskFields, projectProblems, type ProjectFields as ProjectFieldsType,
 } from '../domain/index.ts';
-import { defineEntities, parentFirst, type EntitySpec } from './definition.ts';
+import { buildRegistry, type EntitySpec } from './definition.ts';
 
 const ALL = ['create', 'update', 'delete', 'restore', 'get'] as const;
 const clientRef = { field: 'clientId', entity: 'clients' } as const;
@@ -77,14 +77,5 @@ export const ENTITY_SPECS = {
   },
 } as const satisfies Record<string, EntitySpec>;
 
-export const ENTITIES = defineEntities(ENTITY_SPECS);
 export type EntityName = keyof typeof ENTITY_SPECS;
-export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
-
-export const isEntityName = (name: string): name is EntityName => Object.hasOwn(ENTITIES, name);
-
-/** Every entity, parents before the records that refer to them. */
-export const PARENT_FIRST: readonly EntityName[] = parentFirst(Object.values(ENTITIES)).map((e) => e.name);
-
-/** Entities that hang off a client and leave a device with it. */
-export const CLIENT_CHILDREN: readonly EntityName[] = ENTITY_NAMES.filter((name) => ENTITIES[name].clientField !== null);
+export const { ENTITIES, ENTITY_NAMES, PARENT_FIRST, CLIENT_CHILDREN } = buildRegistry(ENTITY_SPECS);

@@ -24,8 +24,12 @@ export const ConflictRecord = z.object({
   recordId: Id,
   clientId: Id.nullable(),
   field: z.string(),
-  /** `overwritten`: a scalar field, the later change won and `otherValue` is what it replaced. `divergent_text`: long text, the record kept `keptValue`, `otherValue` awaits the user. */
-  kind: z.enum(['overwritten', 'divergent_text']),
+  /**
+   * `overwritten`: a scalar field, the later change won and `otherValue` is what it replaced. `divergent_text`: long
+   * text, the record kept `keptValue`, `otherValue` awaits the user. `deleted`: one device deleted the record while
+   * another edited it; it stays deleted (`keptValue` is the tombstone) and taking `otherValue` (null) restores it.
+   */
+  kind: z.enum(['overwritten', 'divergent_text', 'deleted']),
   keptValue: z.unknown(),
   otherValue: z.unknown(),
   keptBy: z.string(),

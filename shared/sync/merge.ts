@@ -34,7 +34,7 @@ export interface MergeRules {
 
 export interface ConflictDraft {
   field: string;
-  kind: 'overwritten' | 'divergent_text';
+  kind: 'overwritten' | 'divergent_text' | 'deleted';
   keptValue: unknown;
   otherValue: unknown;
   keptBy: string;
@@ -89,5 +89,26 @@ export function mergeChange(current: StoredState | null, change: IncomingChange,
       writes[field] = write;
     }
   }
+  const deletion = raceWithDeletion(current, change, rules);
+  if (deletion) conflicts.push(deletion);
   return { ok: true, state: { data, writes }, conflicts, changed };
+}
+
+/**
+ * A deletion and an edit of the same record made concurrently on two devices: the record stays deleted (with
+ * the edit applied under the tombstone), and a `deleted` conflict lets the user restore it, edit included,
+ * instead of either change passing silently.
+ */
+function raceWithDeletion(current: StoredState | null, change: IncomingChange, rules: MergeRules): ConflictDraft | null {
+  if (!current || rules.silent) return null;
+  const concurrent = (write: FieldWrite | undefined): write is FieldWrite => write !== undefined && write.seq > change.baseVersion && write.device !== change.device;
+  const edits = Object.keys(change.set).filter((field) => field !== 'deletedAt' && !DISPLAY_ONLY.has(field) && !sameValue(current.data[field], change.set[field]));
+  const deletedBy = current.writes.deletedAt;
+  if (current.data.deletedAt && !('deletedAt' in change.set) && edits.length > 0 && concurrent(deletedBy))
+    return { field: 'deletedAt', kind: 'deleted', keptValue: current.data.deletedAt, otherValue: null, keptBy: deletedBy.login, otherBy: change.login };
+  if (change.set.deletedAt && !current.data.deletedAt) {
+    const editor = Object.entries(current.writes).find(([field, write]) => field !== 'deletedAt' && !DISPLAY_ONLY.has(field) && concurrent(write))?.[1];
+    if (editor) return { field: 'deletedAt', kind: 'deleted', keptValue: change.set.deletedAt, otherValue: null, keptBy: change.login, otherBy: editor.login };
+  }
+  return null;
 }

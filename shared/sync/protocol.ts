@@ -6,7 +6,7 @@ import { EntityName } from './entities.ts';
  * The sync wire protocol (docs/sync.md). Bump the version whenever a request, a response or an entity's
  * fields change; a device and a server that disagree refuse to sync rather than lose or garble data.
  */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 /** Every request names the protocol version the device speaks in this header. */
 export const PROTOCOL_HEADER = 'crm-protocol';
 export const AUTH_HEADER = 'authorization';

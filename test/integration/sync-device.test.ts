@@ -6,9 +6,12 @@ import { SyncServer } from '../../backend/sync/http.ts';
 import { syncOnce, type SyncOptions } from '../../backend/sync/engine.ts';
 import { deviceId } from '../../backend/sync/state.ts';
 import { reassignClientTo } from '../../server/users/users.ts';
+import { ENTITIES } from '../../shared/entities/registry.ts';
+import { SYNCED_ENTITY_NAMES } from '../../shared/sync/entities.ts';
 import { pgAvailable, type Dialect } from '../server/support/databases.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
 import { clientInput } from '../support/clients.ts';
+import { rejection } from '../support/rejection.ts';
 import { randomKey, tempDir } from '../support/tempStore.ts';
 
 const servers: TestServer[] = [];
@@ -40,13 +43,13 @@ async function sync(backend: Backend, url: string, login: string, options: SyncO
   return syncOnce(backend.store, http, { role: user.role, ...options });
 }
 
-/** What a device holds, record by record, without device-local columns. */
+/** What a device holds, record by record, without what the device derives for itself. */
 function snapshot(backend: Backend) {
-  const tables = ['clients', 'contacts', 'projects', 'interactions', 'feedback', 'tasks'];
-  return Object.fromEntries(tables.map((t) => [t, backend.store.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all().map((row) => {
-    const { seq: _seq, segmentId: _segment, lastContactAt: _last, ...rest } = row as Record<string, unknown>;
-    return rest;
-  })]));
+  return Object.fromEntries(SYNCED_ENTITY_NAMES.map((name) => {
+    const { table, derived } = ENTITIES[name];
+    const rows = backend.store.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Array<Record<string, unknown>>;
+    return [name, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'seq' && !derived.includes(key))))];
+  }));
 }
 
 const VARIANTS: Array<[string, Dialect]> = [['embedded SQLite', 'sqlite'], ...(pgAvailable ? [['PostgreSQL', 'postgres'] as [string, Dialect]] : [])];
@@ -168,6 +171,27 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect((await a.api['sync.status']({})).unresolvedConflicts).toBe(0);
   });
 
+  it('shows a deletion that raced an edit on another device as a conflict, and restores the record with the edit', async () => {
+    const s = await server(dialect);
+    const a = device();
+    const b = device();
+    const client = await a.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    const contact = await a.api['contacts.create']({ clientId: client.id, name: '王芳', title: '财务总监' });
+    await sync(a, s.url, 'li.wei');
+    await sync(b, s.url, 'li.wei');
+    await a.api['contacts.delete']({ id: contact.id });
+    await b.api['contacts.update']({ id: contact.id, patch: { title: '首席财务官' } });
+    await sync(a, s.url, 'li.wei');
+    expect((await sync(b, s.url, 'li.wei')).conflicts).toBe(1);
+    const [conflict] = await b.api['sync.conflicts']({ clientId: client.id });
+    expect(conflict).toMatchObject({ entity: 'contacts', recordId: contact.id, field: 'deletedAt', kind: 'deleted', otherValue: null, keptBy: 'li.wei', otherBy: 'li.wei' });
+    expect((await b.api['clients.profile']({ id: client.id })).contacts).toEqual([]);
+    await b.api['sync.resolveConflict']({ id: conflict!.id, resolution: 'took_other' });
+    await sync(b, s.url, 'li.wei');
+    await sync(a, s.url, 'li.wei');
+    for (const d of [a, b]) expect((await d.api['clients.profile']({ id: client.id })).contacts.map((c) => [c.id, c.title])).toEqual([[contact.id, '首席财务官']]);
+  });
+
   it('reports a wrong password as a field error and an unreachable server in the status', async () => {
     const s = await server(dialect);
     const a = device();
@@ -239,5 +263,30 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     // The referred client stays with li.wei and can still be edited although its referrer left the device.
     expect((await a.api['clients.update']({ id: referred.id, patch: { rating: 'BBB' } })).referredById).toBe(client.id);
     expect((await b.api['store.stats']({})).contacts).toBe(1);
+  });
+
+  it('reassigns a client from a team lead\'s device, never by editing the owner, and the new owner receives it', async () => {
+    const s = await server(dialect);
+    await s.addUser('zhao.lead', 'team_lead', 'team-1');
+    const rm = device();
+    const lead = device();
+    const client = await rm.api['clients.create'](clientInput(1, { ownerLogin: 'li.wei' }));
+    await rm.api['sync.signIn']({ serverUrl: s.url, login: 'li.wei', password: TEST_PASSWORD });
+    await rm.api['sync.run']({});
+    const edit = await rejection(rm.api['clients.update']({ id: client.id, patch: { ownerLogin: 'wang.fang' } as never }));
+    expect(edit.issues).toEqual([{ path: 'patch.ownerLogin', message: 'cannot be changed once the record exists' }]);
+    const offline = await rejection(lead.api['clients.reassign']({ clientId: client.id, toLogin: 'wang.fang' }));
+    expect(offline.message).toMatch(/sign in/);
+    await lead.api['sync.signIn']({ serverUrl: s.url, login: 'zhao.lead', password: TEST_PASSWORD });
+    await lead.api['sync.run']({});
+    const denied = await rejection(rm.api['clients.reassign']({ clientId: client.id, toLogin: 'wang.fang' }));
+    expect(denied.message).toMatch(/team lead or an administrator/);
+    expect(await lead.api['clients.reassign']({ clientId: client.id, toLogin: 'wang.fang' })).toEqual({ reassigned: true });
+    expect((await lead.api['clients.get']({ id: client.id })).ownerLogin).toBe('wang.fang');
+    await rm.api['sync.run']({});
+    expect((await rm.api['store.stats']({})).clients).toBe(0);
+    const newOwner = device();
+    await sync(newOwner, s.url, 'wang.fang');
+    expect((await newOwner.api['clients.get']({ id: client.id })).ownerLogin).toBe('wang.fang');
   });
 });

@@ -29,6 +29,30 @@ describe('merge rules (docs/sync.md)', () => {
     expect(out.conflicts[0]).toMatchObject({ kind: 'divergent_text', keptValue: 'theirs', otherValue: 'mine' });
   });
 
+  it('keeps a deletion that a concurrent edit arrives after, applies the edit under the tombstone and reports a deleted conflict', () => {
+    const current: StoredState = {
+      data: { title: 'CFO', deletedAt: '2026-11-28T10:00:00.000Z' },
+      writes: { title: { seq: 3, device: 'd1', login: 'ann' }, deletedAt: { seq: 7, device: 'd1', login: 'ann' } },
+    };
+    const out = mergeChange(current, { set: { title: 'CEO' }, baseVersion: 5, device: 'd2', login: 'bob', seq: 8 }, rules);
+    if (!out.ok) throw new Error('rejected');
+    expect(out.state.data).toEqual({ title: 'CEO', deletedAt: '2026-11-28T10:00:00.000Z' });
+    expect(out.conflicts).toEqual([{ field: 'deletedAt', kind: 'deleted', keptValue: '2026-11-28T10:00:00.000Z', otherValue: null, keptBy: 'ann', otherBy: 'bob' }]);
+  });
+
+  it('reports a deletion that arrives after a concurrent edit it did not see', () => {
+    const current: StoredState = {
+      data: { title: 'CEO', deletedAt: null },
+      writes: { title: { seq: 7, device: 'd1', login: 'ann' }, deletedAt: { seq: 2, device: 'd1', login: 'ann' } },
+    };
+    const out = mergeChange(current, { set: { deletedAt: '2026-11-28T11:00:00.000Z' }, baseVersion: 5, device: 'd2', login: 'bob', seq: 8 }, rules);
+    if (!out.ok) throw new Error('rejected');
+    expect(out.state.data.deletedAt).toBe('2026-11-28T11:00:00.000Z');
+    expect(out.conflicts).toEqual([{ field: 'deletedAt', kind: 'deleted', keptValue: '2026-11-28T11:00:00.000Z', otherValue: null, keptBy: 'bob', otherBy: 'ann' }]);
+    const seen = mergeChange(current, { set: { deletedAt: '2026-11-28T11:00:00.000Z' }, baseVersion: 7, device: 'd2', login: 'bob', seq: 8 }, rules);
+    expect(seen.ok && seen.conflicts).toEqual([]);
+  });
+
   it('does not treat a device’s own earlier edit as concurrent', () => {
     const out = mergeChange(stored({ notes: 'first' }, 7, 'd2'), { set: { notes: 'second' }, baseVersion: 5, device: 'd2', login: 'bob', seq: 8 }, rules);
     expect(out.ok && out.state.data.notes).toBe('second');

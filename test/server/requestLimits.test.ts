@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v4 as uuidv4 } from 'uuid';
+import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/index.ts';
 import { pgAvailable, DIALECTS } from './support/databases.ts';
 import { SimulatedDevice } from './support/device.ts';
 import { newClient } from './support/fixtures.ts';
@@ -31,7 +32,7 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
     const pushRaw = (value: string) =>
       fetch(`${server.url}/v1/sync/push`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'crm-protocol': '1', authorization: `Bearer ${ann.token}` },
+        headers: { 'content-type': 'application/json', 'crm-protocol': String(SYNC_PROTOCOL_VERSION), authorization: `Bearer ${ann.token}` },
         body: `{"changes":[{"changeId":"${uuidv4()}","entity":"clients","id":"${clientId.id}","baseVersion":0,"set":{"tags":${value}},"madeAt":"2026-11-28T09:00:00.000Z"}]}`,
       });
 

@@ -43,22 +43,22 @@ export const DEMO_SEGMENTS: SegmentFields[] = [
   {
     name: '战略客户', nameEn: 'Strategic', description: '大型、评级 A- 及以上且至少两个项目已融资关闭的客户', priority: 300,
     rule: { all: [{ fact: 'sizeBand', in: ['large'] }, { fact: 'rating', atLeast: 'A-' }, { fact: 'pastProjects', min: 2 }] },
-    policy: { tier: 'platinum', contactCadenceDays: 30, preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 90 },
+    policy: { tier: 'platinum', contactCadenceDays: 30, contactTypes: ['meeting', 'call', 'visit'], preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 90 },
   },
   {
     name: '关注客户', nameEn: 'Watch list', description: '评级低于投资级或最近满意度偏低的客户，需要更密切的联系', priority: 250,
     rule: { any: [{ fact: 'rating', atLeast: 'C', atMost: 'BB' }, { fact: 'latestCsat', max: 2 }] },
-    policy: { tier: 'gold', contactCadenceDays: 14, preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 30 },
+    policy: { tier: 'gold', contactCadenceDays: 14, contactTypes: ['meeting', 'call', 'visit'], preferredChannels: ['meeting', 'visit'], reviewFrequencyDays: 30 },
   },
   {
     name: '重点客户', nameEn: 'Key', description: '投资级且有存量敞口的客户', priority: 200,
     rule: { all: [{ fact: 'rating', atLeast: 'BBB-' }, { fact: 'exposureMinor', min: 1 }] },
-    policy: { tier: 'gold', contactCadenceDays: 60, preferredChannels: ['meeting', 'call'], reviewFrequencyDays: 180 },
+    policy: { tier: 'gold', contactCadenceDays: 60, contactTypes: ['meeting', 'call', 'visit'], preferredChannels: ['meeting', 'call'], reviewFrequencyDays: 180 },
   },
   {
     name: '普通客户', nameEn: 'Standard', description: '其他客户', priority: 0,
     rule: { fact: 'tenureYears', min: 0 },
-    policy: { tier: 'standard', contactCadenceDays: 120, preferredChannels: ['call', 'email'], reviewFrequencyDays: 365 },
+    policy: { tier: 'standard', contactCadenceDays: 120, contactTypes: ['meeting', 'call', 'visit', 'email'], preferredChannels: ['call', 'email'], reviewFrequencyDays: 365 },
   },
 ];
 

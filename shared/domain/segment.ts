@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordMeta, optionalText, requiredText } from './common.ts';
-import { CREDIT_RATINGS, FeedbackChannel, Industry, Region, ServiceTier, SizeBand } from './enums.ts';
+import { CREDIT_RATINGS, FeedbackChannel, INTERACTION_TYPES, Industry, InteractionType, Region, ServiceTier, SizeBand } from './enums.ts';
 
 /** Client facts a segment rule can test (product.md: size, rating, tenure, past projects, industry, region, exposure, latest CSAT). */
 export const SegmentCondition = z.discriminatedUnion('fact', [
@@ -29,6 +29,8 @@ export const SegmentRule: z.ZodType<SegmentRule> = z.lazy(() =>
 export const ServicePolicy = z.object({
   tier: ServiceTier,
   contactCadenceDays: z.number().int().min(1, { message: 'must be at least 1 day' }).max(730, { message: 'must be at most 730 days' }),
+  /** Interaction types that count as contact for the cadence (an e-mail may not count as seeing a client). */
+  contactTypes: z.array(InteractionType).min(1, { message: 'pick at least one kind of contact' }).default([...INTERACTION_TYPES]),
   preferredChannels: z.array(FeedbackChannel.or(z.enum(['visit', 'email']))).default([]),
   reviewFrequencyDays: z.number().int().min(1, { message: 'must be at least 1 day' }).max(1095, { message: 'must be at most 1095 days' }),
 });

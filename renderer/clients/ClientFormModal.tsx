@@ -77,7 +77,9 @@ export function ClientFormModal({ client, referredById, onClose, onSaved }: { cl
   const { t } = useTranslation();
   const label = (field: string) => t(`clients.field.${field}`);
   const save = async (input: ClientInput) => {
-    const saved = client ? await call('clients.update', { id: client.id, patch: input }) : await call('clients.create', input);
+    // The owner changes only by reassignment on the server, never by an edit.
+    const { ownerLogin: _owner, ...patch } = input;
+    const saved = client ? await call('clients.update', { id: client.id, patch }) : await call('clients.create', input);
     onSaved(saved);
   };
   return (
@@ -92,7 +94,11 @@ export function ClientFormModal({ client, referredById, onClose, onSaved }: { cl
         <Col span={8}><Form.Item name="region" label={label('region')} required><EnumSelect values={REGIONS} group="region" /></Form.Item></Col>
         <Col span={8}><Form.Item name="sizeBand" label={label('sizeBand')} required><EnumSelect values={SIZE_BANDS} group="sizeBand" /></Form.Item></Col>
         <Col span={8}><Form.Item name="status" label={label('status')} required><EnumSelect values={CLIENT_STATUSES} group="status" /></Form.Item></Col>
-        <Col span={8}><Form.Item name="ownerLogin" label={label('ownerLogin')} required><Input /></Form.Item></Col>
+        <Col span={8}>
+          <Form.Item name="ownerLogin" label={label('ownerLogin')} required extra={client ? t('clients.ownerByReassignment') : undefined}>
+            <Input disabled={Boolean(client)} />
+          </Form.Item>
+        </Col>
         <Col span={8}><Form.Item name="teamCode" label={label('teamCode')}><Input /></Form.Item></Col>
         <Col span={8}><Form.Item name="financialsCurrency" label={label('financialsCurrency')}><Input maxLength={3} /></Form.Item></Col>
         <Col span={8}><Form.Item name="annualRevenueMinor" label={label('annualRevenueMinor')}><MoneyInput currencyField="financialsCurrency" /></Form.Item></Col>

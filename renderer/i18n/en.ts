@@ -35,6 +35,7 @@ export const en: Messages = {
   },
   enums: ENUM_LABELS.en,
   clients: {
+    ownerByReassignment: 'A team lead changes the relationship manager by reassigning the client (RM scorecards)',
     title: 'Clients', count: '{{n}} clients', new: 'New client', editTitle: 'Edit client', createTitle: 'New client',
     emptyTitle: 'No clients yet', emptyHint: 'Use “New client” to add the first one.', noMatches: 'No clients match these filters', loadError: 'Could not load clients',
     columns: 'Columns', resetColumns: 'Reset columns', filters: 'Filters', clearFilters: 'Clear filters',

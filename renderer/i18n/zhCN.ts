@@ -32,6 +32,7 @@ export const zhCN = {
   },
   enums: ENUM_LABELS['zh-CN'],
   clients: {
+    ownerByReassignment: '客户经理只能由团队负责人在客户经理考核中重新分配',
     title: '客户', count: '共 {{n}} 位客户', new: '新建客户', editTitle: '编辑客户', createTitle: '新建客户',
     emptyTitle: '还没有客户', emptyHint: '点击“新建客户”添加第一位客户。', noMatches: '没有符合筛选条件的客户', loadError: '客户列表加载失败',
     columns: '列设置', resetColumns: '恢复默认列', filters: '筛选', clearFilters: '清除筛选',

@@ -22,7 +22,7 @@ export function TasksPage() {
   useEffect(() => {
     let current = true;
     call('tasks.list', me ? { assigneeLogin: me } : {}).then(
-      (result) => current && (setTasks(result), setError(null)),
+      (result) => current && (setTasks(result.items), setError(null)),
       (failure: unknown) => current && setError(failure),
     );
     return () => {

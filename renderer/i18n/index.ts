@@ -7,13 +7,21 @@ import { zhCN } from './zhCN.ts';
 import { meetingStrings } from '../meeting/strings.ts';
 import { syncStrings } from '../sync/strings.ts';
 import { isLanguage, type Language } from '../../shared/format/index.ts';
+import { ENTITIES } from '../../shared/entities/registry.ts';
 
 export { LANGUAGES, isLanguage, type Language } from '../../shared/format/index.ts';
+
+/** Each entity's noun in a language, from the registry. */
+const entityNouns = (language: Language) =>
+  Object.fromEntries(Object.values(ENTITIES).map((entity) => [entity.name, language === 'en' ? entity.noun : entity.nounZh]));
 
 /** i18next for the workspace; zh-CN is the default (product.md). */
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...syncStrings['zh-CN'] } }, en: { translation: { ...en, ...meetingStrings.en, ...syncStrings.en } } },
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...syncStrings['zh-CN'], entityNoun: entityNouns('zh-CN') } },
+      en: { translation: { ...en, ...meetingStrings.en, ...syncStrings.en, entityNoun: entityNouns('en') } },
+    },
     lng: language,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

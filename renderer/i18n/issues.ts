@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { ENTITIES } from '../../shared/entities/registry.ts';
 
 /**
  * The shared schemas speak English, one fixed message per rule; the UI translates each rule by matching its message.
@@ -6,6 +7,34 @@ import type { TFunction } from 'i18next';
  */
 const RULES: ReadonlyArray<[RegExp, string, (m: RegExpExecArray) => Record<string, string>]> = [
   [/^is required$/, 'issues.required', () => ({})],
+  [/^is required to merge$/, 'issues.mergeRequired', () => ({})],
+  [/^pick at least one section$/, 'issues.pickSection', () => ({})],
+  [/^pick at least one /, 'issues.pickOne', () => ({})],
+  [/^needs at least one condition$/, 'issues.needsCondition', () => ({})],
+  [/^must be a known setting$/, 'issues.unknownSetting', () => ({})],
+  [/^must be greater than 0$/, 'issues.positive', () => ({})],
+  [/^must differ from the currency$/, 'issues.sameCurrency', () => ({})],
+  [/^must be (\d+) or later$/, 'issues.atLeast', (m) => ({ n: m[1] ?? '' })],
+  [/^must be (\d+) or earlier$/, 'issues.atMost', (m) => ({ n: m[1] ?? '' })],
+  [/^must be (\d+) to (\d+) digits$/, 'issues.digits', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
+  [/^must be (\d+) to (\d+)$/, 'issues.range', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
+  [/^(is not a field of this record|names a field this record does not have)$/, 'issues.unknownField', () => ({})],
+  [/^cannot (be changed|change) once the record exists$/, 'issues.fixed', () => ({})],
+  [/^is append-only/, 'issues.appendOnly', () => ({})],
+  [/^may contain only letters, digits, dot, dash and underscore$/, 'issues.code', () => ({})],
+  [/^must be the client of the entry being corrected$/, 'issues.correctionClient', () => ({})],
+  [/^names an entry that has already been corrected/, 'issues.alreadyCorrected', () => ({})],
+  [/^is already used by client (.+)$/, 'issues.creditCodeTaken', (m) => ({ name: m[1] ?? '' })],
+  [/^is already used$/, 'issues.alreadyUsed', () => ({})],
+  [/^is not the current PIN$/, 'issues.wrongPin', () => ({})],
+  [/^refers to an? (.+) that does not exist$/, 'issues.refMissing', (m) => ({ noun: m[1] ?? '' })],
+  [/^refers to an? (.+) of another client$/, 'issues.refOtherClient', (m) => ({ noun: m[1] ?? '' })],
+  [/^cannot refer to the (.+) itself$/, 'issues.refSelf', (m) => ({ noun: m[1] ?? '' })],
+  [/^only two versions of a text can be merged$/, 'issues.mergeTextOnly', () => ({})],
+  [/^your role may not change this bank-wide data$/, 'issues.roleBankWide', () => ({})],
+  [/^names no (client|user|conflict) on the server$/, 'issues.serverUnknown', () => ({})],
+  [/^(is later than the reassignment|was created after this client was reassigned)/, 'issues.afterReassignment', () => ({})],
+  [/^cannot move a record (out of|into) a client that was reassigned/, 'issues.moveReassigned', () => ({})],
   [/^must have at most (\d+) characters$/, 'issues.maxChars', (m) => ({ n: m[1] ?? '' })],
   [/^must have at least (\d+) characters$/, 'issues.minChars', (m) => ({ n: m[1] ?? '' })],
   [/^must be a UUID$/, 'issues.uuid', () => ({})],
@@ -19,17 +48,17 @@ const RULES: ReadonlyArray<[RegExp, string, (m: RegExpExecArray) => Record<strin
   [/^must be 18 characters$/, 'issues.usccLength', () => ({})],
   [/^may contain only digits and upper-case letters/, 'issues.usccCharacters', () => ({})],
   [/^fails the GB 32100-2015 check character$/, 'issues.usccChecksum', () => ({})],
-  [/^must be (one of|prospect|large|meeting|open|plan|platinum)/, 'issues.oneOf', () => ({})],
+  [/^must be (one of|prospect|large|meeting|open|plan|platinum|rm,)/, 'issues.oneOf', () => ({})],
   [/^must be a phone number/, 'issues.phone', () => ({})],
   [/^must be an e-mail address$/, 'issues.email', () => ({})],
   [/^must be 6–20 letters/, 'issues.wechat', () => ({})],
   [/^must have at most (\d+) (tags|attendees|members)$/, 'issues.maxItems', (m) => ({ n: m[1] ?? '' })],
-  [/^must be a whole number( of (months|basis points))?$/, 'issues.wholeNumber', () => ({})],
+  [/^must be a whole number( of (months|basis points|days))?$/, 'issues.wholeNumber', () => ({})],
   [/^must be a whole number from (\d+) to (\d+)$/, 'issues.range', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
   [/^must be from (\d+) to (\d+)$/, 'issues.range', (m) => ({ a: m[1] ?? '', b: m[2] ?? '' })],
   [/^must be a number$/, 'issues.number', () => ({})],
   [/^must be at least (\d+)( days?)?$/, 'issues.atLeast', (m) => ({ n: m[1] ?? '' })],
-  [/^must be at most (\d+)( days?)?$/, 'issues.atMost', (m) => ({ n: m[1] ?? '' })],
+  [/^must be at most ([\d,.]+)( days?)?$/, 'issues.atMost', (m) => ({ n: m[1] ?? '' })],
   [/^a CSAT or an NPS score is required$/, 'issues.scoreRequired', () => ({})],
   [/^must not exceed the total project cost$/, 'issues.debtExceedsCost', () => ({})],
   [/^must not exceed the debt amount$/, 'issues.commitmentExceedsDebt', () => ({})],
@@ -56,7 +85,13 @@ export function isCrossFieldRule(message: string): boolean {
   return CROSS_FIELD_RULES.has(issueKey(message)?.key ?? '');
 }
 
+/** The registry's entity name for an English noun in a message, so the noun is shown in the UI language. */
+const ENTITY_BY_NOUN = new Map(Object.values(ENTITIES).map((entity) => [entity.noun, entity.name]));
+
 export function translateIssue(message: string, t: TFunction): string {
   const known = issueKey(message);
-  return known ? t(known.key, known.values) : message;
+  if (!known) return message;
+  const { noun, ...values } = known.values;
+  const entity = noun === undefined ? undefined : ENTITY_BY_NOUN.get(noun);
+  return t(known.key, noun === undefined ? values : { ...values, noun: entity ? t(`entityNoun.${entity}`) : noun });
 }

@@ -13,6 +13,7 @@ export const zhCN = {
     loading: '加载中…', error: '出错了', empty: '暂无数据', none: '—', yes: '是', no: '否', actions: '操作',
     deleted: '已删除“{{name}}”', restored: '已恢复“{{name}}”', saved: '已保存', back: '返回客户列表',
     confirmDelete: '确定删除“{{name}}”吗？可以撤销。', close: '关闭',
+    discardTitle: '放弃未保存的修改？', discardHint: '表单中已填写的内容将不会保存。', discard: '放弃修改', keepEditing: '继续编辑',
   },
   errors: {
     not_found: '记录不存在或已被删除。', invalid_input: '请检查标出的字段。', conflict: '记录已被修改，请刷新后重试。',
@@ -20,6 +21,14 @@ export const zhCN = {
     fixFields: '请修正标出的字段',
   },
   issues: {
+    mergeRequired: '合并时请填写合并后的内容', pickSection: '至少选择一个部分', pickOne: '至少选择一项', needsCondition: '至少需要一个条件',
+    unknownSetting: '未知的设置项', positive: '必须大于 0', sameCurrency: '不能与原币种相同', digits: '须为 {{a}}–{{b}} 位数字',
+    unknownField: '此记录没有该字段', fixed: '记录创建后不能修改', appendOnly: '只能追加：请新增一条更正记录', code: '只能包含字母、数字、点、横线和下划线',
+    correctionClient: '必须是被更正反馈所属的客户', alreadyCorrected: '该反馈已被更正，请更正最新的一条', creditCodeTaken: '已被客户“{{name}}”使用',
+    alreadyUsed: '已被使用', wrongPin: '当前 PIN 不正确', refMissing: '所选{{noun}}不存在', refOtherClient: '所选{{noun}}属于其他客户',
+    refSelf: '{{noun}}不能引用自身', mergeTextOnly: '只有文本的两个版本可以合并', roleBankWide: '您的角色不能修改全行数据',
+    serverUnknown: '同步服务器上没有对应的记录', afterReassignment: '该客户已重新分配，服务器只接受分配前所做的修改',
+    moveReassigned: '不能把记录移出或移入已重新分配的客户',
     required: '必填', maxChars: '最多 {{n}} 个字符', minChars: '至少 {{n}} 个字符', uuid: '必须是有效的编号',
     datetime: '请输入有效的日期时间', date: '请输入有效的日期（YYYY-MM-DD）', currency: '请输入三位 ISO 4217 货币代码',
     minorUnits: '请输入有效金额', negative: '不能为负数', tooLarge: '数值过大', login: '只能包含小写字母、数字、点、横线和下划线',

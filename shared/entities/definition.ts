@@ -31,8 +31,10 @@ export interface FieldProblem {
 export interface EntitySpec {
   /** Table on the device. */
   table: string;
-  /** Singular noun for messages. */
+  /** Singular noun for messages (English, as the backend's messages are). */
   noun: string;
+  /** The same noun in the Chinese interface (product.md's glossary). */
+  nounZh: string;
   /** The fields a user supplies; validated whole (on the merged record) so a partial change cannot break a rule. */
   fields: z.ZodObject;
   /** The stored record, as the API returns it. */
@@ -62,6 +64,7 @@ export interface Entity {
   name: string;
   table: string;
   noun: string;
+  nounZh: string;
   fields: z.ZodObject;
   record: z.ZodObject;
   extra: z.ZodObject;
@@ -116,7 +119,7 @@ export function defineEntities<S extends Record<string, EntitySpec>>(specs: S): 
   for (const [name, spec] of Object.entries(specs)) {
     const references = spec.references ?? [];
     entities[name] = {
-      name, table: spec.table, noun: spec.noun, fields: spec.fields, record: spec.record, extra: spec.extra ?? NONE,
+      name, table: spec.table, noun: spec.noun, nounZh: spec.nounZh, fields: spec.fields, record: spec.record, extra: spec.extra ?? NONE,
       derived: spec.derived ?? [], references, fixed: spec.fixed ?? [], longText: spec.longText ?? [],
       appendOnly: spec.appendOnly ?? false, local: spec.local ?? false, scope: spec.scope, methods: spec.methods,
       rules: spec.rules ?? null, ...storageOf(spec.record),

@@ -17,62 +17,62 @@ const clientRef = { field: 'clientId', entity: 'clients' } as const;
  */
 export const ENTITY_SPECS = {
   segments: {
-    table: 'segments', noun: 'segment', fields: SegmentFields, record: Segment,
+    table: 'segments', noun: 'segment', nounZh: '客户细分', fields: SegmentFields, record: Segment,
     scope: { kind: 'global', writers: 'leads' }, methods: ALL,
   },
   clients: {
-    table: 'clients', noun: 'client', fields: ClientFields, record: Client,
+    table: 'clients', noun: 'client', nounZh: '客户', fields: ClientFields, record: Client,
     derived: ['segmentId', 'lastContactAt'], references: [{ field: 'referredById', entity: 'clients' }],
     fixed: ['ownerLogin'], longText: ['notes'], scope: { kind: 'client' }, methods: ALL,
   },
   contacts: {
-    table: 'contacts', noun: 'contact', fields: ContactFields, record: Contact,
+    table: 'contacts', noun: 'contact', nounZh: '联系人', fields: ContactFields, record: Contact,
     references: [clientRef], fixed: ['clientId'], scope: { kind: 'client' }, methods: ALL,
   },
   projects: {
-    table: 'projects', noun: 'project', fields: ProjectFields, record: Project,
+    table: 'projects', noun: 'project', nounZh: '融资项目', fields: ProjectFields, record: Project,
     references: [clientRef], fixed: ['clientId'], scope: { kind: 'client' }, methods: ALL,
     rules: (fields) => projectProblems(fields as ProjectFieldsType),
   },
   interactions: {
-    table: 'interactions', noun: 'interaction', fields: InteractionFields, record: Interaction,
+    table: 'interactions', noun: 'interaction', nounZh: '沟通记录', fields: InteractionFields, record: Interaction,
     references: [clientRef, { field: 'projectId', entity: 'projects', sameClient: true }],
     fixed: ['clientId'], longText: ['notes', 'outcomes', 'nextSteps'], scope: { kind: 'client' }, methods: ALL,
   },
   feedback: {
-    table: 'feedback', noun: 'feedback entry', fields: FeedbackFields, record: Feedback,
+    table: 'feedback', noun: 'feedback entry', nounZh: '客户反馈', fields: FeedbackFields, record: Feedback,
     extra: z.object({ supersedesId: Id.nullable().default(null) }),
     references: [clientRef, { field: 'interactionId', entity: 'interactions', sameClient: true }, { field: 'supersedesId', entity: 'feedback', sameClient: true }],
     fixed: ['clientId', 'supersedesId'], appendOnly: true, scope: { kind: 'client' }, methods: ['create', 'delete', 'get'],
   },
   tasks: {
-    table: 'tasks', noun: 'task', fields: TaskFields, record: Task,
+    table: 'tasks', noun: 'task', nounZh: '待办事项', fields: TaskFields, record: Task,
     references: [clientRef, { field: 'projectId', entity: 'projects', sameClient: true }, { field: 'interactionId', entity: 'interactions', sameClient: true }],
     longText: ['details'], scope: { kind: 'clientOrOwner', ownerField: 'assigneeLogin' }, methods: ALL,
   },
   targets: {
-    table: 'targets', noun: 'target', fields: TargetFields, record: Target,
+    table: 'targets', noun: 'target', nounZh: '目标', fields: TargetFields, record: Target,
     scope: { kind: 'global', writers: 'leads' }, methods: ALL,
   },
   improvementActions: {
-    table: 'improvement_actions', noun: 'improvement action', fields: ImprovementActionFields, record: ImprovementAction,
+    table: 'improvement_actions', noun: 'improvement action', nounZh: '改进措施', fields: ImprovementActionFields, record: ImprovementAction,
     references: [{ field: 'feedbackId', entity: 'feedback' }, clientRef], longText: ['outcome'],
     scope: { kind: 'clientOrOwner', ownerField: 'ownerLogin' }, methods: ALL,
   },
   statusChanges: {
-    table: 'status_changes', noun: 'status change', fields: StatusChangeFields, record: StatusChange,
+    table: 'status_changes', noun: 'status change', nounZh: '状态变更', fields: StatusChangeFields, record: StatusChange,
     references: [clientRef], fixed: ['clientId'], appendOnly: true, scope: { kind: 'client' }, methods: [],
   },
   ratingChanges: {
-    table: 'rating_changes', noun: 'rating change', fields: RatingChangeFields, record: RatingChange,
+    table: 'rating_changes', noun: 'rating change', nounZh: '评级变更', fields: RatingChangeFields, record: RatingChange,
     references: [clientRef], fixed: ['clientId'], appendOnly: true, scope: { kind: 'client' }, methods: [],
   },
   exchangeRates: {
-    table: 'exchange_rates', noun: 'exchange rate', fields: ExchangeRateFields, record: ExchangeRate,
+    table: 'exchange_rates', noun: 'exchange rate', nounZh: '汇率', fields: ExchangeRateFields, record: ExchangeRate,
     scope: { kind: 'global', writers: 'admins' }, methods: ALL,
   },
   bankSettings: {
-    table: 'bank_settings', noun: 'setting', fields: BankSettingFields, record: BankSetting,
+    table: 'bank_settings', noun: 'setting', nounZh: '设置', fields: BankSettingFields, record: BankSetting,
     fixed: ['key'], scope: { kind: 'global', writers: 'admins' }, methods: ['create', 'update', 'get'],
   },
 } as const satisfies Record<string, EntitySpec>;

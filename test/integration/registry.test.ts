@@ -24,7 +24,7 @@ vi.mock('../../shared/entities/registry.ts', async (importOriginal) => {
   const ENTITY_SPECS = {
     ...original.ENTITY_SPECS,
     siteVisits: {
-      table: 'site_visits', noun: 'site visit', fields: SiteVisitFields, record: RecordMeta.extend(SiteVisitFields.shape),
+      table: 'site_visits', noun: 'site visit', nounZh: '现场走访', fields: SiteVisitFields, record: RecordMeta.extend(SiteVisitFields.shape),
       references: [{ field: 'clientId', entity: 'clients' }], fixed: ['clientId'], scope: { kind: 'client' },
       methods: ['create', 'update', 'delete', 'restore', 'get'],
     },

@@ -8,7 +8,7 @@ const ID = '0192f0c0-0000-7000-8000-000000000001';
 function facts(overrides: Partial<RiskFacts> = {}): RiskFacts {
   return {
     client: { rating: 'A', lastReviewRating: 'A', lastContactAt: '2026-11-20T09:00:00.000Z', status: 'active' },
-    segment: { policy: { tier: 'gold', contactCadenceDays: 30, preferredChannels: [], reviewFrequencyDays: 180 } },
+    segment: { policy: { tier: 'gold', contactCadenceDays: 30, contactTypes: ['meeting', 'call', 'visit'], preferredChannels: [], reviewFrequencyDays: 180 } },
     projects: [],
     feedback: [],
     ...overrides,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime, todayIso } from './dates.ts';
+import { formatDate, formatDateTime, formatMonth, formatTime, todayIso } from './dates.ts';
 import { formatList } from './numbers.ts';
 
 // The test process runs in whatever time zone the machine has; instants are checked on days far from midnight.
@@ -17,6 +17,8 @@ describe('dates in the app language', () => {
     expect(formatDateTime(instant, 'en')).toBe('Nov 30, 2026, 2:44 PM');
     expect(formatTime(new Date(instant), 'zh-CN')).toBe('14:44');
     expect(formatDate(instant, 'zh-CN')).toBe('2026年11月30日');
+    expect(formatMonth(new Date(instant), 'zh-CN')).toBe('2026年11月');
+    expect(formatMonth(new Date(instant), 'en')).toBe('Nov 2026');
   });
 
   it('gives today as a local calendar date', () => {

@@ -21,6 +21,11 @@ export function formatDate(value: string | null, language: Language): string {
   return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric' }).format(date);
 }
 
+/** The month of an instant, in the user's time zone: 2026年11月 / Nov 2026. */
+export function formatMonth(instant: Date, language: Language): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short' }).format(instant);
+}
+
 /** An instant (ISO UTC) as date and time of day. */
 export function formatDateTime(instant: string | null, language: Language): string {
   if (!instant) return '';

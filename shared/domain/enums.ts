@@ -72,6 +72,7 @@ export type PdcaPhase = z.infer<typeof PdcaPhase>;
 
 export const KPIS = [
   'acquisition_rate', 'retention_rate', 'csat', 'nps', 'financing_volume', 'new_clients', 'repeat_rate', 'referral_rate',
+  'coverage_compliance',
 ] as const;
 export const Kpi = z.enum(KPIS, { message: 'must be one of the KPIs' });
 export type Kpi = z.infer<typeof Kpi>;

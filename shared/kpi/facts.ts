@@ -1,0 +1,61 @@
+import type { ExchangeRateFields } from '../domain/exchangeRate.ts';
+import { PIPELINE_STAGES, hasReachedFinancialClose, type InteractionType, type ProjectStage } from '../domain/enums.ts';
+import type { ServicePolicy } from '../domain/segment.ts';
+import type { StatusStep } from './status.ts';
+
+/** One client as the KPI formulas see it. Days are YYYY-MM-DD; instants are compared by their UTC date, as stored. */
+export interface KpiClient {
+  id: string;
+  /** The UTC day the client record was created. */
+  createdOn: string;
+  createdAt: string;
+  /** Status history, oldest first (see statusTimeline). */
+  timeline: readonly StatusStep[];
+  relationshipStart: string | null;
+  /** The service policy of the client's segment, or null when no segment matches it. */
+  policy: Pick<ServicePolicy, 'contactCadenceDays' | 'contactTypes'> | null;
+  /** Interactions, oldest first. */
+  contacts: ReadonlyArray<{ type: InteractionType; occurredAt: string }>;
+}
+
+/** A feedback entry that counts (corrections already resolved, see countingFeedback). */
+export interface KpiResponse {
+  clientId: string;
+  givenOn: string;
+  csat: number | null;
+  nps: number | null;
+}
+
+/** A project at or past financial close, with the day it closed. */
+export interface KpiProject {
+  clientId: string;
+  currency: string;
+  commitmentMinor: number;
+  closedOn: string;
+}
+
+/** Everything the KPIs of one scope are computed from. */
+export interface KpiFacts {
+  clients: readonly KpiClient[];
+  responses: readonly KpiResponse[];
+  projects: readonly KpiProject[];
+  /** Every client with a referrer (whatever the scope: the referrer is what must be in scope). */
+  referrals: ReadonlyArray<{ referredById: string; createdOn: string }>;
+  rates: ReadonlyArray<Pick<ExchangeRateFields, 'currency' | 'quoteCurrency' | 'rate' | 'asOf'>>;
+  reportingCurrency: string;
+}
+
+const LATER_STAGES = PIPELINE_STAGES.slice(PIPELINE_STAGES.indexOf('financial_close') + 1);
+
+/**
+ * The day a project reached financial close: its financial-close stage date; when that was never entered (a deal
+ * recorded straight into construction), the first later stage's date, before which it must have closed. Null for a
+ * project that has not reached financial close (declined and lost deals never count).
+ */
+export function financialCloseOn(project: { stage: ProjectStage; stageDates: Partial<Record<ProjectStage, string>> }): string | null {
+  if (!hasReachedFinancialClose(project.stage)) return null;
+  const close = project.stageDates.financial_close;
+  if (close) return close;
+  const later = LATER_STAGES.map((stage) => project.stageDates[stage]).filter((day): day is string => Boolean(day)).sort();
+  return later[0] ?? null;
+}

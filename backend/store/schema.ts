@@ -45,7 +45,9 @@ export interface TargetRow extends Meta {
 }
 export interface ImprovementActionRow extends Meta {
   title: string; kpi: string | null; feedbackId: string | null; clientId: string | null; ownerLogin: string;
-  phase: string; dueDate: string | null; outcome: string;
+  phase: string; dueDate: string | null; outcome: string; kpiScope: string | null; periodFrom: string | null; periodTo: string | null;
+  riskRule: string | null; riskSubjectId: string | null; checkDate: string | null; targetValue: number | null; baseline: number | null;
+  valueCurrency: string | null;
 }
 export interface StatusChangeRow extends Meta {
   clientId: string; fromStatus: string | null; toStatus: string; effectiveOn: string; recordedBy: string;

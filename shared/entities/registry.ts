@@ -5,6 +5,10 @@ import {
   RatingChange, RatingChangeFields, Segment, SegmentFields, StatusChange, StatusChangeFields, Target, TargetFields, Task,
   TaskFields, projectProblems, type ProjectFields as ProjectFieldsType,
 } from '../domain/index.ts';
+import {
+  ImprovementActionBaseline, improvementActionProblems, targetProblems, type ImprovementActionFields as ImprovementActionFieldsType,
+  type TargetFields as TargetFieldsType,
+} from '../domain/index.ts';
 import { buildRegistry, type EntitySpec } from './definition.ts';
 
 const ALL = ['create', 'update', 'delete', 'restore', 'get'] as const;
@@ -53,11 +57,16 @@ export const ENTITY_SPECS = {
   targets: {
     table: 'targets', noun: 'target', nounZh: '目标', fields: TargetFields, record: Target,
     scope: { kind: 'global', writers: 'leads' }, methods: ALL,
+    // Team leads may write only their team's and their RMs' targets: server/sync/push.ts and backend/targets check the scope.
+    rules: (fields) => targetProblems(fields as TargetFieldsType),
   },
   improvementActions: {
     table: 'improvement_actions', noun: 'improvement action', nounZh: '改进措施', fields: ImprovementActionFields, record: ImprovementAction,
-    references: [{ field: 'feedbackId', entity: 'feedback' }, clientRef], longText: ['outcome'],
+    // The baseline is measured by the backend when the action is created (improvementActions.create), never typed.
+    extra: ImprovementActionBaseline,
+    references: [{ field: 'feedbackId', entity: 'feedback', sameClient: true }, clientRef], longText: ['outcome'],
     scope: { kind: 'clientOrOwner', ownerField: 'ownerLogin' }, methods: ALL,
+    rules: (fields) => improvementActionProblems(fields as ImprovementActionFieldsType),
   },
   statusChanges: {
     table: 'status_changes', noun: 'status change', nounZh: '状态变更', fields: StatusChangeFields, record: StatusChange,

@@ -4,7 +4,7 @@ import type { KpiClient, KpiFacts, KpiResponse } from './facts.ts';
 import { financialCloseOn } from './facts.ts';
 import { countingFeedback } from './feedback.ts';
 import { computeKpis, kpiMembers } from './kpis.ts';
-import { calendarPeriod, kindOfPeriod, shiftPeriod, trendPeriods } from './period.ts';
+import { calendarPeriod, kindOfPeriod, periodEndingOn, shiftPeriod, trendPeriods } from './period.ts';
 import { statusBefore, statusTimeline } from './status.ts';
 
 /** Q2 2026: P = [2026-04-01, 2026-07-01). */
@@ -36,6 +36,12 @@ describe('KPI periods', () => {
     expect(shiftPeriod({ from: '2026-03-05', to: '2026-03-15' }, 'custom', -1)).toEqual({ from: '2026-02-23', to: '2026-03-05' });
     expect(kindOfPeriod(Q2)).toBe('quarter');
     expect(kindOfPeriod({ from: '2026-03-05', to: '2026-03-15' })).toBe('custom');
+  });
+
+  it('measures again over the same length of time up to a check date', () => {
+    expect(periodEndingOn('quarter', Q2, '2026-10-01')).toEqual({ from: '2026-07-01', to: '2026-10-01' });
+    expect(periodEndingOn('month', { from: '2026-04-01', to: '2026-05-01' }, '2026-03-31')).toEqual({ from: '2026-02-28', to: '2026-03-31' });
+    expect(periodEndingOn('custom', { from: '2026-03-05', to: '2026-03-15' }, '2026-04-01')).toEqual({ from: '2026-03-22', to: '2026-04-01' });
   });
 });
 

@@ -1,28 +1,10 @@
 import { coverageOf } from '../coverage/coverage.ts';
 import type { Kpi } from '../domain/enums.ts';
-import { sumInReporting, type AppliedRate } from '../money/convert.ts';
+import { sumInReporting } from '../money/convert.ts';
 import type { KpiClient, KpiFacts, KpiResponse } from './facts.ts';
 import { addDays, lastDay, type Period } from './period.ts';
 import { firstActiveOn, hadStatusDuring, statusBefore } from './status.ts';
-
-/** A share: `value` = numerator ÷ denominator, null when the denominator is 0 (shown as —, never 0). */
-export interface Ratio {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-export interface KpiValues {
-  acquisitionRate: Ratio;
-  retentionRate: Ratio;
-  csat: Ratio & { mean: number | null };
-  nps: { value: number | null; promoters: number; detractors: number; responses: number };
-  repeatRate: Ratio;
-  referralRate: Ratio;
-  financingVolume: { byCurrency: Record<string, number>; reportingMinor: number; ratesUsed: AppliedRate[]; missingRates: string[] };
-  newClients: { value: number };
-  coverageCompliance: Ratio;
-}
+import type { KpiValues, Ratio } from './values.ts';
 
 /** The KPIs in the order screens show them, with their key in KpiValues. */
 export const KPI_ORDER = [

@@ -59,3 +59,17 @@ export function kindOfPeriod(period: Period): PeriodKind {
 
 /** The last day inside the period. */
 export const lastDay = (period: Period): string => addDays(period.to, -1);
+
+/**
+ * The period of `kind`'s length that ends on `day` (exclusive): the same day of the month one month, quarter or year
+ * before (the month's last day when it is shorter), or the custom period's number of days. An improvement action is
+ * measured again over it on its check date.
+ */
+export function periodEndingOn(kind: PeriodKind, length: Period, day: string): Period {
+  if (kind === 'custom') return { from: addDays(day, -daysFrom(length.from, length.to)), to: day };
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1 - MONTHS[kind];
+  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const from = new Date(Date.UTC(year, month, Math.min(Number(day.slice(8, 10)), lastOfMonth))).toISOString().slice(0, 10);
+  return { from, to: day };
+}

@@ -218,7 +218,9 @@ describe('backend API: client 360 and children', () => {
     const { api } = tempBackend();
     const target = await api['targets.create']({ kpi: 'csat', scope: { kind: 'team', teamCode: 'team-1' }, period: { year: 2026, quarter: 4 }, value: 0.85 });
     expect((await api['targets.update']({ id: target.id, patch: { value: 0.9 } })).value).toBe(0.9);
-    const action = await api['improvementActions.create']({ title: '缩短授信审批时间', kpi: 'csat', ownerLogin: 'li.wei' });
+    const action = await api['improvementActions.create']({
+      title: '缩短授信审批时间', kpi: 'csat', kpiScope: { kind: 'team', teamCode: 'team-1' }, periodFrom: '2026-10-01', periodTo: '2027-01-01', ownerLogin: 'li.wei',
+    });
     expect(action.phase).toBe('plan');
     expect((await api['improvementActions.update']({ id: action.id, patch: { phase: 'do' } })).phase).toBe('do');
     await api['targets.delete']({ id: target.id });

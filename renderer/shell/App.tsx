@@ -12,17 +12,12 @@ import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
 import { SyncStatusButton } from '../sync/SyncPanel.tsx';
 import { routeHref, useRoute } from './router.ts';
 import { settingsStore, useSettings } from './stores.ts';
+import { THEME } from './theme.ts';
 
 // The list is the start screen; the profile and tasks screens load on first use.
 const ClientProfilePage = lazy(() => import('../profile/ClientProfilePage.tsx').then((m) => ({ default: m.ClientProfilePage })));
 const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const MeetingPage = lazy(() => import('../meeting/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
-
-// Placeholder and secondary text darker than antd's defaults, for WCAG AA contrast.
-const THEME = { token: { colorPrimary: '#0b57d0', borderRadius: 6, colorTextPlaceholder: '#6b6b6b', colorTextDescription: '#595959', colorTextTertiary: '#595959', colorLink: '#0b57d0', colorInfo: '#0b57d0', colorError: '#c41d1d', colorSuccess: '#237804', colorWarning: '#ad4e00' },
-  // An empty table's message is content, not a disabled control.
-  components: { Table: { colorTextDisabled: '#595959' } },
-};
 
 /** Workspace layout: header (navigation, search, language, network state) and the current screen. */
 export function App() {

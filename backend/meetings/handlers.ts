@@ -17,7 +17,7 @@ type CallMethod = <M extends MethodName>(method: M, input: MethodInput<M>) => Me
 
 /** Handlers for meeting mode, drafts, the client-facing PIN and loyalty facts. */
 export function meetingHandlers(store: Store, timestamp: () => string, call: CallMethod): { [M in keyof Methods]: (input: In<M>) => z.input<Methods[M]['output']> } {
-  const pin = new PinGuard(store);
+  const pin = new PinGuard(store, () => new Date(timestamp()));
   return {
     'drafts.save': (input) => saveDraft(store, input, timestamp()),
     'drafts.get': (input) => getDraft(store, input.clientId),
@@ -34,7 +34,7 @@ export function meetingHandlers(store: Store, timestamp: () => string, call: Cal
       pin.set(input.pin, input.currentPin);
       return { isSet: true };
     },
-    'settings.verifyPin': (input) => ({ ok: pin.verify(input.pin) }),
+    'settings.verifyPin': (input) => pin.check(input.pin),
     'meetings.rms': () =>
       (store.prepare(`SELECT ownerLogin AS login FROM clients WHERE deletedAt IS NULL UNION SELECT assigneeLogin FROM tasks WHERE deletedAt IS NULL ORDER BY 1 LIMIT 500`)
         .all() as { login: string }[]).map((r) => r.login),

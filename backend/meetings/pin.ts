@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { ApiError } from '../../shared/api/errors.ts';
+import { afterWrongGuess, describeWait, NO_ATTEMPTS, parseAttempts, waitBeforeGuess, type AttemptRecord } from '../lock/attempts.ts';
 import type { Store } from '../store/store.ts';
 
 /** scrypt at OWASP's parameters (N=2^17, r=8, p=1), 16-byte salt, 32-byte hash; the PIN itself is never stored. */
@@ -8,11 +9,16 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 const KEY = 'clientModePin';
-/** After this many wrong PINs in a row, each further try waits; a 4-digit PIN must not be guessable by a client in minutes. */
-const FREE_TRIES = 5;
-const WAIT_MS = 30_000;
+/** Wrong PINs and the wait they earned, beside the PIN: a relaunch must not give fresh tries (issue 14, finding 5). */
+const ATTEMPTS_KEY = 'clientModePinAttempts';
 
 interface StoredPin { algorithm: 'scrypt'; n: number; r: number; p: number; salt: string; hash: string }
+
+/** A PIN check: `retryInMs` is set when no further PIN will be checked before it has passed. */
+export interface PinCheck {
+  ok: boolean;
+  retryInMs?: number;
+}
 
 const derive = (pin: string, salt: Buffer, n: number, r: number, p: number) =>
   crypto.scryptSync(pin.normalize('NFKC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: 256 * n * r });
@@ -28,16 +34,28 @@ export function pinMatches(pin: string, stored: StoredPin): boolean {
   return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
 }
 
-/** The client-facing mode PIN, kept as a salted scrypt hash in the encrypted store's device settings. */
+/**
+ * The RM's PIN (client-facing mode, and unlocking the app where the OS keychain holds the key), kept as a salted
+ * scrypt hash in the encrypted store's device settings together with the count of wrong PINs.
+ */
 export class PinGuard {
-  private failures = 0;
-  private waitUntil = 0;
+  constructor(private readonly store: Store, private readonly now: () => Date = () => new Date()) {}
 
-  constructor(private readonly store: Store, private readonly clock: () => number = Date.now) {}
+  private setting(key: string): string | undefined {
+    return (this.store.prepare(`SELECT value FROM device_settings WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
+  }
+
+  private put(key: string, value: string): void {
+    this.store.prepare(`INSERT INTO device_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
+  }
 
   private stored(): StoredPin | null {
-    const row = this.store.prepare(`SELECT value FROM device_settings WHERE key = ?`).get(KEY) as { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as StoredPin) : null;
+    const value = this.setting(KEY);
+    return value ? (JSON.parse(value) as StoredPin) : null;
+  }
+
+  private attempts(): AttemptRecord {
+    return parseAttempts(this.setting(ATTEMPTS_KEY));
   }
 
   isSet(): boolean {
@@ -45,22 +63,36 @@ export class PinGuard {
   }
 
   set(pin: string, currentPin: string | undefined): void {
-    const stored = this.stored();
-    if (stored && (currentPin === undefined || !this.verify(currentPin))) throw ApiError.field('currentPin', 'is not the current PIN');
-    this.store.prepare(`INSERT INTO device_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-      .run(KEY, JSON.stringify(hashPin(pin)));
+    if (this.stored()) {
+      const guess = currentPin === undefined ? { ok: false, checked: true } : this.guess(currentPin);
+      if (!guess.checked) throw new ApiError('conflict', `Too many wrong PINs; try again in ${describeWait(guess.retryInMs ?? 0)}.`);
+      if (!guess.ok) throw ApiError.field('currentPin', 'is not the current PIN');
+    }
+    this.put(KEY, JSON.stringify(hashPin(pin)));
   }
 
-  verify(pin: string): boolean {
+  /** Checks a PIN unless an earlier wrong one still makes it wait; every wrong PIN is written down at once. */
+  check(pin: string): PinCheck {
+    const { ok, retryInMs } = this.guess(pin);
+    return retryInMs ? { ok, retryInMs } : { ok };
+  }
+
+  /** `checked` is false when the PIN was not even compared, because of the wait. */
+  private guess(pin: string): PinCheck & { checked: boolean } {
     const stored = this.stored();
-    if (!stored) return false;
-    if (this.clock() < this.waitUntil) throw new ApiError('conflict', 'Too many wrong PINs; wait and try again.');
-    if (pinMatches(pin, stored)) {
-      this.failures = 0;
-      return true;
+    if (!stored) return { ok: false, checked: true };
+    const now = this.now();
+    const before = waitBeforeGuess(this.attempts(), now);
+    if (before.waitMs > 0) {
+      this.put(ATTEMPTS_KEY, JSON.stringify(before.record));
+      return { ok: false, retryInMs: before.waitMs, checked: false };
     }
-    this.failures += 1;
-    if (this.failures >= FREE_TRIES) this.waitUntil = this.clock() + WAIT_MS;
-    return false;
+    if (pinMatches(pin, stored)) {
+      if (before.record.failures > 0) this.put(ATTEMPTS_KEY, JSON.stringify(NO_ATTEMPTS));
+      return { ok: true, checked: true };
+    }
+    const after = afterWrongGuess(before.record, now);
+    this.put(ATTEMPTS_KEY, JSON.stringify(after));
+    return { ok: false, retryInMs: after.notBefore ? Date.parse(after.notBefore) - now.getTime() : 0, checked: true };
   }
 }

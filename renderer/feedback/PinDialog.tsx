@@ -5,10 +5,13 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { Pin } from '../../shared/meetings/pin.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { waitText } from '../lock/waitText.ts';
 
 /** Asks for the RM's PIN; `onVerified` runs only when the backend accepts it. */
 export function UnlockDialog({ onVerified, onCancel }: { onVerified(): void; onCancel(): void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,14 +19,14 @@ export function UnlockDialog({ onVerified, onCancel }: { onVerified(): void; onC
     setBusy(true);
     setError(null);
     try {
-      const { ok } = await call('settings.verifyPin', { pin });
+      const { ok, retryInMs } = await call('settings.verifyPin', { pin });
       if (ok) onVerified();
       else {
-        setError(t('pin.wrong'));
+        setError(retryInMs ? t('pin.tooMany', { wait: waitText(retryInMs, language) }) : t('pin.wrong'));
         setPin('');
       }
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.code === 'conflict' ? t('pin.tooMany') : errorText(failure, t));
+      setError(errorText(failure, t));
     } finally {
       setBusy(false);
     }

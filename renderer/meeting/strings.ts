@@ -22,7 +22,7 @@ const zhCN = {
   pin: {
     title: '客户经理 PIN', enter: '输入 PIN 返回', setTitle: '设置客户经理 PIN', setHint: '交给客户填写问卷前，先设置 PIN。只有输入 PIN 才能退出客户自助问卷。',
     pin: 'PIN（4–12 位数字）', currentPin: '当前 PIN', confirm: '再次输入 PIN', mismatch: '两次输入的 PIN 不一致', format: 'PIN 须为 4–12 位数字',
-    wrong: 'PIN 不正确', tooMany: '错误次数过多，请 30 秒后再试', unlock: '解锁', start: '开始客户自助问卷', change: '修改 PIN', saved: 'PIN 已设置',
+    wrong: 'PIN 不正确', tooMany: 'PIN 错误次数过多，请 {{wait}}后再试', unlock: '解锁', start: '开始客户自助问卷', change: '修改 PIN', saved: 'PIN 已设置',
   },
   loyalty: {
     title: '客户忠诚度', repeat: '重复合作项目（已融资关闭）', referrals: '推荐客户', none: '暂无',
@@ -56,7 +56,7 @@ const en: Strings = {
   pin: {
     title: 'RM PIN', enter: 'Enter your PIN to return', setTitle: 'Set your RM PIN', setHint: 'Set a PIN before handing the laptop to the client. Only the PIN ends the client survey.',
     pin: 'PIN (4–12 digits)', currentPin: 'Current PIN', confirm: 'Repeat the PIN', mismatch: 'The two PINs differ', format: 'The PIN must be 4 to 12 digits',
-    wrong: 'Wrong PIN', tooMany: 'Too many wrong PINs; try again in 30 seconds', unlock: 'Unlock', start: 'Start client survey', change: 'Change PIN', saved: 'PIN set',
+    wrong: 'Wrong PIN', tooMany: 'Too many wrong PINs; try again in {{wait}}', unlock: 'Unlock', start: 'Start client survey', change: 'Change PIN', saved: 'PIN set',
   },
   loyalty: {
     title: 'Loyalty', repeat: 'Repeat projects (reached financial close)', referrals: 'Clients referred', none: 'None',

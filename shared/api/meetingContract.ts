@@ -6,6 +6,7 @@ import type { MethodSpec } from './method.ts';
 
 const spec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({ input, output });
 const ByClient = z.object({ clientId: Id });
+export const PinCheck = z.object({ ok: z.boolean(), retryInMs: z.number().int().min(0).optional() });
 
 export const LoyaltyFacts = z.object({
   /** Projects that reached financial close; two or more make the client a repeat client (product.md). */
@@ -33,7 +34,8 @@ export const meetingMethods = {
   'settings.pinStatus': spec(z.object({}).default({}), z.object({ isSet: z.boolean() })),
   /** Sets the client-facing mode PIN; changing an existing PIN needs the current one. */
   'settings.setPin': spec(z.object({ pin: Pin, currentPin: z.string().max(12).optional() }), z.object({ isSet: z.boolean() })),
-  'settings.verifyPin': spec(z.object({ pin: z.string().max(12) }), z.object({ ok: z.boolean() })),
+  /** `retryInMs`: wrong PINs earned a wait; no PIN is checked until it has passed (the count survives relaunches). */
+  'settings.verifyPin': spec(z.object({ pin: z.string().max(12) }), PinCheck),
   'clients.loyalty': spec(z.object({ id: Id }), LoyaltyFacts),
   /** Logins of our RMs this device knows (client owners, task assignees), to pick meeting attendees from. */
   'meetings.rms': spec(z.object({}).default({}), z.array(z.string())),

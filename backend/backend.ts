@@ -15,6 +15,7 @@ import { parseOrThrow } from './records/validation.ts';
 import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
 import { search } from './search/query.ts';
 import { reindexRecord } from './search/indexer.ts';
+import { refreshNameSortKeys } from './search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
 import { openStore, type Store } from './store/store.ts';
@@ -74,6 +75,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   function afterWrite(name: EntityName, record: StoredRecord): void {
     const source = SOURCE_BY_TABLE[ENTITIES[name].table];
     if (source) reindexRecord(store, source, record.id);
+    if (name === 'clients') refreshNameSortKeys(store, [record.id]);
     const clientId = name === 'clients' ? record.id : (record.clientId as string | null | undefined);
     if (name === 'interactions' && clientId) {
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);

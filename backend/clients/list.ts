@@ -96,7 +96,8 @@ export class ClientListing {
         ]),
       );
     }
-    const sortKey = sort.field === 'rating' ? sql.raw(RATING_RANK) : sql.ref(`clients.${sort.field}`);
+    // Names sort by pinyin (migration 0008's clients_by_name_key), ratings by their place on the scale.
+    const sortKey = sort.field === 'rating' ? sql.raw(RATING_RANK) : sort.field === 'legalName' ? sql.ref('clients.nameSortKey') : sql.ref(`clients.${sort.field}`);
     return query.orderBy(sortKey, sort.direction).orderBy('clients.id', sort.direction);
   }
 }

@@ -2,6 +2,7 @@ import type { ClientProfile } from '../../shared/api/contract.ts';
 import type { Client, Contact, Feedback, Interaction, Project, Segment, Task } from '../../shared/domain/index.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
 import { getRecord } from '../records/crud.ts';
+import { sortByName } from '../search/pinyin.ts';
 import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { Store } from '../store/store.ts';
 
@@ -11,8 +12,9 @@ export const RECENT_INTERACTIONS = 50;
 export function clientProfile(store: Store, id: string): ClientProfile {
   const client = getRecord<Client>(store, ENTITIES.clients, id);
   const rows = (sql: string) => store.prepare(sql).all(id) as Row[];
-  const contacts = rows(`SELECT * FROM contacts WHERE clientId = ? AND deletedAt IS NULL ORDER BY isDecisionMaker DESC, name`)
-    .map((r) => decodeRow<Contact>(ENTITIES.contacts, r));
+  // Decision makers first, then names in pinyin order.
+  const contacts = sortByName(rows(`SELECT * FROM contacts WHERE clientId = ? AND deletedAt IS NULL`).map((r) => decodeRow<Contact>(ENTITIES.contacts, r)), (c) => c.name)
+    .sort((a, b) => Number(b.isDecisionMaker) - Number(a.isDecisionMaker));
   const projects = rows(`SELECT * FROM projects WHERE clientId = ? AND deletedAt IS NULL ORDER BY coalesce(expectedCloseDate, '9999') DESC, seq DESC`)
     .map((r) => decodeRow<Project>(ENTITIES.projects, r));
   const recentInteractions = rows(`SELECT * FROM interactions WHERE clientId = ? AND deletedAt IS NULL ORDER BY occurredAt DESC LIMIT ${RECENT_INTERACTIONS}`)

@@ -2,9 +2,10 @@ import {
   usccCheckCharacter, USCC_ALPHABET, CREDIT_RATINGS, PIPELINE_STAGES, type ClientStatus, type CreditRating, type ExchangeRateFields, type ProjectStage,
   type SegmentFields,
 } from '../../shared/domain/index.ts';
-import { indexTokens } from '../../shared/search/ngrams.ts';
 import type { Row } from '../records/codec.ts';
 import { ENTITIES, PARENT_FIRST, type EntityName } from '../../shared/entities/registry.ts';
+import { sourceTokens } from '../search/indexer.ts';
+import { nameSortKey } from '../search/pinyin.ts';
 import { SEARCH_SOURCES, type SearchSource } from '../search/sources.ts';
 import { Random } from './random.ts';
 import {
@@ -154,7 +155,7 @@ export class DemoGenerator {
         index = { fts: source.fts, entries: [] };
         this.batch.search.push(index);
       }
-      index.entries.push([seq, indexTokens(source.text(record))]);
+      index.entries.push([seq, sourceTokens(source, record)]);
     }
   };
 
@@ -174,8 +175,9 @@ export class DemoGenerator {
     const ownerLogin = options.owner ?? rms[n % rms.length]!;
     const status = random.weighted([['active', 70], ['prospect', 15], ['dormant', 10], ['lost', 5]] as const);
     const rating = random.weighted(RATING_WEIGHTS);
+    const legalName = `${regionZh}${s1}${s2}${industryZh}${suffixZh}`;
     const client = stamp(createdMs, {
-      legalName: `${regionZh}${s1}${s2}${industryZh}${suffixZh}`,
+      legalName,
       englishName: `${regionEn} ${e1}${e2.toLowerCase()} ${industryEn} ${suffixEn}`,
       creditCode: creditCode(random, regionCode),
       industry, region,
@@ -192,6 +194,8 @@ export class DemoGenerator {
       notes: '',
       segmentId: null,
       lastContactAt: null,
+      mergedIntoId: null,
+      nameSortKey: nameSortKey(legalName),
     });
     insert('clients', client, SEARCH_SOURCES.client);
     this.history(client, startMs);

@@ -8,5 +8,12 @@ export function reindexRecord(store: Store, source: SearchSource, id: string): v
   const row = store.prepare(`SELECT seq, deletedAt, ${source.columns.join(', ')}, id FROM ${source.table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) return;
   store.prepare(`DELETE FROM ${source.fts} WHERE rowid = ?`).run(row.seq);
-  if (row.deletedAt === null) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(row.seq, indexTokens(source.text(row)));
+  if (row.deletedAt === null) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(row.seq, sourceTokens(source, row));
+}
+
+/** What the index holds for one record of a source. */
+export function sourceTokens(source: SearchSource, row: Row): string {
+  const extra = source.extraTokens?.(row);
+  const tokens = indexTokens(source.text(row));
+  return extra ? `${tokens} ${extra}` : tokens;
 }

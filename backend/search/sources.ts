@@ -1,4 +1,6 @@
+import { initialsTokens } from '../../shared/search/initials.ts';
 import type { Row } from '../records/codec.ts';
+import { readName } from './pinyin.ts';
 
 export type SearchSourceType = 'client' | 'contact' | 'interaction';
 
@@ -11,6 +13,8 @@ export interface SearchSource {
   /** Ranking weight: a name match matters more than a word in meeting notes. */
   weight: number;
   text(row: Row): string;
+  /** Further index tokens beside those of `text` (a client's pinyin initials). */
+  extraTokens?(row: Row): string;
   clientId(row: Row): string;
 }
 
@@ -21,6 +25,7 @@ export const SEARCH_SOURCES: Record<SearchSourceType, SearchSource> = {
     type: 'client', fts: 'search_clients', table: 'clients', weight: 3,
     columns: ['legalName', 'englishName', 'creditCode'],
     text: (row) => join(row.legalName, row.englishName, row.creditCode),
+    extraTokens: (row) => initialsTokens(readName(row.legalName as string).initials),
     clientId: (row) => row.id as string,
   },
   contact: {

@@ -14,6 +14,7 @@ export interface ClientRow extends Meta {
   annualRevenueMinor: number | null; totalAssetsMinor: number | null; financialsCurrency: string; rating: string;
   lastReviewRating: string | null; status: string; ownerLogin: string; teamCode: string; relationshipStart: string | null;
   referredById: string | null; tags: string; notes: string; segmentId: string | null; lastContactAt: string | null;
+  mergedIntoId: string | null; nameSortKey: string | null;
 }
 export interface ContactRow extends Meta {
   clientId: string; name: string; title: string; department: string; phone: string; email: string; wechatId: string;

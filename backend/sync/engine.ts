@@ -5,6 +5,7 @@ import { CLIENT_CHILDREN, ENTITIES, PARENT_FIRST, type EntityName } from '../../
 import { SYNCED_ENTITY_NAMES, mayWriteGlobal } from '../../shared/sync/entities.ts';
 import type { Role } from '../../shared/sync/protocol.ts';
 import { reindexRecord } from '../search/indexer.ts';
+import { refreshNameSortKeys } from '../search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
 import type { Store } from '../store/store.ts';
@@ -240,6 +241,7 @@ function refreshDerived(store: Store, touched: Touched, today: string): void {
     const source = SOURCE_BY_TABLE[ENTITIES[entity].table];
     if (source) reindexRecord(store, source, id);
   }
+  refreshNameSortKeys(store, touched.records.filter((r) => r.entity === 'clients').map((r) => r.id));
   const clients = [...touched.clients];
   if (clients.length) {
     store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)

@@ -47,5 +47,7 @@ export type ClientFieldsInput = z.input<typeof ClientFields>;
 export const Client = RecordMeta.extend(ClientFields.shape).extend({
   segmentId: Id.nullable(),
   lastContactAt: z.string().nullable(),
+  /** Set when this client was merged into another (the survivor) and tombstoned. */
+  mergedIntoId: Id.nullable().optional(),
 });
 export type Client = z.infer<typeof Client>;

@@ -26,7 +26,10 @@ export const ENTITY_SPECS = {
   },
   clients: {
     table: 'clients', noun: 'client', nounZh: '客户', fields: ClientFields, record: Client,
-    derived: ['segmentId', 'lastContactAt'], references: [{ field: 'referredById', entity: 'clients' }],
+    derived: ['segmentId', 'lastContactAt', 'nameSortKey'],
+    // A client merged into another is tombstoned pointing at the survivor, by the merge alone (docs/sync.md "Merge").
+    extra: z.object({ mergedIntoId: Id.nullable().default(null) }),
+    references: [{ field: 'referredById', entity: 'clients' }],
     fixed: ['ownerLogin'], longText: ['notes'], scope: { kind: 'client' }, methods: ALL,
   },
   contacts: {

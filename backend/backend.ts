@@ -18,6 +18,10 @@ import { reindexRecord } from './search/indexer.ts';
 import { refreshNameSortKeys } from './search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
+import { portfolioHandlers } from './portfolio/handlers.ts';
+import { Portfolio } from './portfolio/portfolio.ts';
+import { clientAlerts } from './risks/list.ts';
+import { checkBankWideWriter } from './settings/bankSettings.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
@@ -59,8 +63,16 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const deviceSync = new DeviceSync(store, () => listing.invalidate());
   const today = () => localDay(now());
   const recorder = () => deviceUser(store)?.login ?? SYSTEM_RECORDER;
+  // Segments, coverage and risk alerts are evaluated in memory; stored segments it moves drop the list's caches.
+  const portfolio = new Portfolio(store, () => listing.invalidate());
+  /** Bank-wide data that decides segments: a change of it places every client again, once it is committed. */
+  const SEGMENT_INPUTS: ReadonlySet<EntityName> = new Set(['segments', 'exchangeRates', 'bankSettings']);
 
+  const bankWide = (entity: EntityName): WriteRules => ({ check: () => checkBankWideWriter(store, entity) });
   const rules: Partial<Record<EntityName, WriteRules>> = {
+    segments: bankWide('segments'),
+    exchangeRates: bankWide('exchangeRates'),
+    bankSettings: bankWide('bankSettings'),
     clients: {
       check(record, prefix) {
         const clash = store
@@ -81,8 +93,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
     }
     if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') listing.invalidate();
-    if (name === 'segments') assignSegments(store, null, today());
-    else if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
+    if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
   }
 
   /** A client's status or rating change goes into its history in the same transaction (append-only, synced). */
@@ -99,8 +110,8 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     decodeRow<T>(ENTITIES[name], store.prepare(`SELECT * FROM ${ENTITIES[name].table} WHERE id = ?`).get(id) as Row);
 
   /** One local write: the record, what it implies, and its change in the sync outbox, in one transaction. */
-  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => { before: StoredRecord | null; after: T }, effectiveOn = today()): T =>
-    store.transaction(() => {
+  const write = <T extends StoredRecord>(name: EntityName, fn: (at: string) => { before: StoredRecord | null; after: T }, effectiveOn = today()): T => {
+    const written = store.transaction(() => {
       const at = timestamp();
       const { before, after } = fn(at);
       afterWrite(name, after);
@@ -108,6 +119,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       if (name === 'clients' && !after.deletedAt) recordHistory(before as Client | null, after as unknown as Client, at, effectiveOn);
       return name === 'clients' ? reread<T>(name, after.id) : after;
     });
+    // After the commit (a batch of writes places clients once, after its own): evaluated from memory, not re-read.
+    if (SEGMENT_INPUTS.has(name) && !store.db.inTransaction) portfolio.evaluation(today(), true);
+    return written;
+  };
   const created = <T extends StoredRecord>(after: T) => ({ before: null, after });
   const changed = <T extends StoredRecord>(name: EntityName, id: string, apply: () => T) => {
     const before = findRecord(store, ENTITIES[name], id) ?? null;
@@ -156,6 +171,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     'search.query': (input) => ({ hits: search(store, input) }),
     'store.stats': () => storeStats(store),
     ...meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never),
+    ...portfolioHandlers({
+      store, portfolio, today, timestamp, recorder,
+      create: <T extends StoredRecord>(entity: EntityName, fields: Row) => write(entity, (at) => created(createRecord<T>(store, entity, fields, at, rules[entity]))),
+      update: <T extends StoredRecord>(entity: EntityName, id: string, patch: Row) => write(entity, (at) => updateRecord<T>(store, entity, id, patch, at, rules[entity])),
+    }),
     'sync.status': () => deviceSync.status(),
     'sync.signIn': (input) => deviceSync.signIn(input.serverUrl, input.login, input.password),
     'sync.signOut': async () => {
@@ -173,7 +193,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
         else write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
       }),
     'briefs.recordExport': (input: BriefExport) => recordBriefExport(store, input, timestamp()),
-    'briefs.render': (input) => renderBrief(store, input, now()),
+    'briefs.render': (input) => renderBrief(store, input, now(), clientAlerts(portfolio.evaluation(today()), input.clientId)),
   } satisfies Handlers;
 
   /** Validates the input, runs the handler, validates the output; local reads and writes answer synchronously, sync waits on the network. */

@@ -1,4 +1,5 @@
 import { STORE_COMMANDS } from '../backend/cli/commands.ts';
+import { PORTFOLIO_COMMANDS } from '../backend/cli/portfolio.ts';
 import { UsageError, type Command } from '../backend/cli/command.ts';
 import { KeyStoreError } from '../backend/keys/keyStore.ts';
 
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...STORE_COMMANDS,
+  ...PORTFOLIO_COMMANDS,
 };
 
 function help(): string {

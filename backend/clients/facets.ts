@@ -3,7 +3,7 @@ import type { ClientListInput } from '../../shared/api/contract.ts';
 import type { Store } from '../store/store.ts';
 
 type Filter = z.output<typeof ClientListInput>['filter'];
-const FACETS = ['status', 'rating', 'industry', 'region', 'ownerLogin', 'segmentId'] as const;
+const FACETS = ['status', 'rating', 'industry', 'region', 'sizeBand', 'ownerLogin', 'segmentId'] as const;
 type Facet = (typeof FACETS)[number];
 
 /**

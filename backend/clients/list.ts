@@ -8,7 +8,7 @@ import type { ClientFacets } from './facets.ts';
 type ListInput = z.output<typeof ClientListInput>;
 type Filter = ListInput['filter'];
 type Sort = ListInput['sort'];
-type FilterColumn = 'status' | 'rating' | 'industry' | 'region' | 'ownerLogin' | 'segmentId';
+type FilterColumn = 'status' | 'rating' | 'industry' | 'region' | 'sizeBand' | 'ownerLogin' | 'segmentId';
 
 /** Up to this many matches, sorting them is cheaper than walking the sort index past the others. */
 const SORT_IN_MEMORY_MAX = 5_000;
@@ -82,7 +82,7 @@ export class ClientListing {
     const walkSortIndex = total > this.limits.sortInMemoryMax;
     const column = (name: FilterColumn) => (walkSortIndex ? sql<string>`+${sql.ref(`clients.${name}`)}` : sql.ref<string>(`clients.${name}`));
     let query = this.store.q.selectFrom('clients').leftJoin('segments', 'segments.id', 'clients.segmentId').where('clients.deletedAt', 'is', null);
-    for (const name of ['status', 'rating', 'industry', 'region', 'ownerLogin'] as const) {
+    for (const name of ['status', 'rating', 'industry', 'region', 'sizeBand', 'ownerLogin'] as const) {
       const values = filter[name];
       if (values?.length) query = query.where(column(name), 'in', values);
     }

@@ -1,9 +1,8 @@
 import type { BriefLanguage, BriefSection } from '../../shared/briefs/brief.ts';
 import { BRIEF_SECTION_TITLES } from '../../shared/briefs/sectionTitles.ts';
-import type { RiskAlert } from '../../shared/risk/rules.ts';
+import type { RiskAlert } from '../../shared/risk/alert.ts';
+import { explainAlert, RISK_RULE_TITLES } from '../../shared/risk/explain.ts';
 import { ENUM_LABELS, type EnumLabels } from '../../shared/i18n/enumLabels.ts';
-
-type Fmt = { date(d: string): string; x(v: number): string };
 
 /** Strings of the printed brief; enum labels are the screens' own (shared/i18n), so terms match. */
 export interface BriefText {
@@ -31,7 +30,8 @@ export interface BriefText {
   shownOf(shown: number, total: number): string;
   dscrStanding: { below: string; near: string };
   alertTitle: Record<RiskAlert['rule'], string>;
-  explain(alert: RiskAlert, f: Fmt): string;
+  /** The risk list's own sentence for an alert (shared/risk/explain.ts), so screen and paper say the same. */
+  explain(alert: RiskAlert): string;
   chartNote: string;
 }
 
@@ -59,23 +59,8 @@ const zh: BriefText = {
   months: (n) => `${n} 个月`,
   shownOf: (shown, total) => `显示最近 ${shown} 条，共 ${total} 条`,
   dscrStanding: { below: '低于契约', near: '接近契约' },
-  alertTitle: {
-    rating_downgrade: '信用评级下调', low_csat: '客户满意度偏低', nps_detractor: '净推荐值为贬损者', contact_overdue: '联系逾期',
-    dscr_below_covenant: '偿债覆盖率低于财务契约', dscr_near_covenant: '偿债覆盖率接近财务契约', project_stalled: '项目阶段停滞',
-  },
-  explain(a, f) {
-    switch (a.rule) {
-      case 'rating_downgrade': return `评级由上次评审的 ${a.from} 降至 ${a.to}，下调 ${a.notches} 个子级（阈值：≥${a.threshold} 个子级）。`;
-      case 'low_csat': return `${f.date(a.givenOn)} 的最近一次客户满意度为 ${a.csat} 分（阈值：≤${a.threshold} 分，近 ${a.windowDays} 天）。`;
-      case 'nps_detractor': return `${f.date(a.givenOn)} 的推荐意愿评分为 ${a.nps} 分（0–${a.threshold} 分为贬损者，近 ${a.windowDays} 天）。`;
-      case 'contact_overdue': return a.daysSinceContact === null
-        ? `没有任何沟通记录；服务策略要求每 ${a.cadenceDays} 天联系一次。`
-        : `距上次沟通已 ${a.daysSinceContact} 天，超过联系频率 ${a.cadenceDays} 天的 1.5 倍（${a.limitDays} 天）。`;
-      case 'dscr_below_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，低于财务契约 ${f.x(a.covenant)}。`;
-      case 'dscr_near_covenant': return `「${a.projectName}」最低偿债覆盖率 ${f.x(a.dscr)}，距财务契约 ${f.x(a.covenant)} 不足 ${f.x(a.headroom)}。`;
-      case 'project_stalled': return `「${a.projectName}」自 ${f.date(a.since)} 起停留在“${ENUM_LABELS['zh-CN'].stage[a.stage]}”阶段已 ${a.days} 天（阈值：${a.limitDays} 天）。`;
-    }
-  },
+  alertTitle: RISK_RULE_TITLES['zh-CN'],
+  explain: (alert) => explainAlert(alert, 'zh-CN'),
   chartNote: '折线：季度平均客户满意度（1–5，左轴）；柱：季度净推荐值（−100 至 100，右轴）。',
 };
 
@@ -106,23 +91,8 @@ const english: BriefText = {
   months: (n) => `${n} months`,
   shownOf: (shown, total) => `Showing the latest ${shown} of ${total}`,
   dscrStanding: { below: 'Below covenant', near: 'Near covenant' },
-  alertTitle: {
-    rating_downgrade: 'Rating downgraded', low_csat: 'Low CSAT', nps_detractor: 'NPS detractor', contact_overdue: 'Contact overdue',
-    dscr_below_covenant: 'DSCR below covenant', dscr_near_covenant: 'DSCR near covenant', project_stalled: 'Project stalled',
-  },
-  explain(a, f) {
-    switch (a.rule) {
-      case 'rating_downgrade': return `Rated ${a.to}, down ${a.notches} notches from ${a.from} at the last review (threshold: ${a.threshold} notches).`;
-      case 'low_csat': return `Latest CSAT was ${a.csat} on ${f.date(a.givenOn)} (threshold: ${a.threshold} or less within ${a.windowDays} days).`;
-      case 'nps_detractor': return `Likelihood to recommend was ${a.nps} on ${f.date(a.givenOn)} (0–${a.threshold} is a detractor; within ${a.windowDays} days).`;
-      case 'contact_overdue': return a.daysSinceContact === null
-        ? `No interaction on record; the service policy asks for contact every ${a.cadenceDays} days.`
-        : `${a.daysSinceContact} days since the last interaction, more than 1.5 × the ${a.cadenceDays}-day cadence (${a.limitDays} days).`;
-      case 'dscr_below_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is below the covenant ${f.x(a.covenant)}.`;
-      case 'dscr_near_covenant': return `“${a.projectName}”: minimum DSCR ${f.x(a.dscr)} is within ${f.x(a.headroom)} of the covenant ${f.x(a.covenant)}.`;
-      case 'project_stalled': return `“${a.projectName}” has been in ${ENUM_LABELS.en.stage[a.stage]} since ${f.date(a.since)}: ${a.days} days (threshold: ${a.limitDays} days).`;
-    }
-  },
+  alertTitle: RISK_RULE_TITLES.en,
+  explain: (alert) => explainAlert(alert, 'en'),
   chartNote: 'Line: quarterly mean CSAT (1–5, left axis); bars: quarterly NPS (−100 to 100, right axis).',
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   CalendarDate, Client, ClientFields, ClientStatus, Contact, CreditRating, Feedback, FeedbackFields, Id, Industry, Interaction,
-  Login, Project, Region, Segment, Task, TaskStatus,
+  Login, Project, Region, Segment, SizeBand, Task, TaskStatus,
 } from '../domain/index.ts';
 import { ENTITY_NAMES, type EntityName } from '../entities/registry.ts';
 import { ConflictRecord } from '../sync/entities.ts';
@@ -9,6 +9,10 @@ import { Role } from '../sync/protocol.ts';
 import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
 import { entityMethods } from './entityMethods.ts';
 import { meetingMethods } from './meetingContract.ts';
+import { segmentMethods } from './segmentsContract.ts';
+import { coverageMethods } from './coverageContract.ts';
+import { risksMethods } from './risksContract.ts';
+import { bankSettingsMethods } from './bankSettingsContract.ts';
 import { method, type MethodSpec } from './method.ts';
 
 export type { MethodSpec };
@@ -24,6 +28,7 @@ export const ClientListInput = z.object({
       rating: z.array(CreditRating).optional(),
       industry: z.array(Industry).optional(),
       region: z.array(Region).optional(),
+      sizeBand: z.array(SizeBand).optional(),
       ownerLogin: z.array(Login).optional(),
       /** A segment id, or null for clients that match no segment. */
       segmentId: z.array(Id.nullable()).optional(),
@@ -187,6 +192,10 @@ export const contract = {
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
   ...meetingMethods,
+  ...segmentMethods,
+  ...coverageMethods,
+  ...risksMethods,
+  ...bankSettingsMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
   /** Renders a client brief in the backend; the host only prints it (Electron's printToPDF, the CLI's Chromium). */

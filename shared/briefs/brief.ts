@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ClientProfile, FeedbackEntry } from '../api/contract.ts';
 import { Id } from '../domain/index.ts';
-import { riskAlerts, type RiskAlert } from '../risk/rules.ts';
-import { DEFAULT_RISK_THRESHOLDS, type RiskThresholds } from '../risk/thresholds.ts';
+import type { RiskAlert } from '../risk/alert.ts';
 
 /** The parts of a client brief (product.md "PDF client brief"), in the order they print: risk alerts right after the profile, where a reader looks first. */
 export const BRIEF_SECTIONS = ['profile', 'risks', 'contacts', 'projects', 'interactions', 'tasks', 'feedback'] as const;
@@ -69,7 +68,8 @@ export interface BriefOptions {
   language: BriefLanguage;
   sections: readonly BriefSection[];
   generatedAt: Date;
-  thresholds?: RiskThresholds;
+  /** The client's risk alerts as the risk list shows them (the backend evaluates every rule, concentration included). */
+  alerts: readonly RiskAlert[];
 }
 
 /** NPS over a set of 0–10 answers: % promoters − % detractors, rounded to a whole point. */
@@ -118,7 +118,7 @@ export function buildBrief(profile: ClientProfile, options: BriefOptions): Brief
     generatedAt,
     profile,
     interactions: profile.recentInteractions.slice(0, BRIEF_INTERACTIONS),
-    alerts: riskAlerts(profile, today, options.thresholds ?? DEFAULT_RISK_THRESHOLDS),
+    alerts: [...options.alerts],
     feedbackTrend: feedbackTrend(liveFeedback, today),
     liveFeedback,
   };

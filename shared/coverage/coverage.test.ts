@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOf, type CoverageFacts } from './coverage.ts';
+import { coverageOf, coverageStatus, type CoverageFacts } from './coverage.ts';
 
 const policy = { contactCadenceDays: 30, contactTypes: ['meeting', 'call', 'visit'] as CoverageFacts['policy']['contactTypes'] };
 const facts = (over: Partial<CoverageFacts>): CoverageFacts => ({ policy, interactions: [], relationshipStart: '2026-01-10', createdAt: '2025-12-01T08:00:00.000Z', ...over });
@@ -25,5 +25,21 @@ describe('service coverage (next contact due = last qualifying interaction + cad
 
   it('says how many days remain before a contact is due', () => {
     expect(coverageOf(facts({ interactions: [{ type: 'visit', occurredAt: '2026-11-20T02:00:00.000Z' }] }), '2026-11-28').daysOverdue).toBe(-22);
+  });
+
+  it('does not see interactions after the day evaluated (coverage as of a past day)', () => {
+    const c = coverageOf(facts({ interactions: [{ type: 'call', occurredAt: '2026-09-01T09:00:00.000Z' }, { type: 'meeting', occurredAt: '2026-10-16T01:00:00.000Z' }] }), '2026-10-15');
+    expect(c).toEqual({ lastContact: { type: 'call', occurredAt: '2026-09-01T09:00:00.000Z' }, dueOn: '2026-10-01', daysOverdue: 14 });
+    expect(coverageOf(facts({ interactions: [{ type: 'meeting', occurredAt: '2026-10-15T23:59:00.000Z' }] }), '2026-10-15').lastContact?.type).toBe('meeting');
+  });
+});
+
+describe('coverage status', () => {
+  it('is overdue from the day after the due day, due soon from N days before it through the due day', () => {
+    expect(coverageStatus(1, 7)).toBe('overdue');
+    expect(coverageStatus(0, 7)).toBe('due_soon');
+    expect(coverageStatus(-7, 7)).toBe('due_soon');
+    expect(coverageStatus(-8, 7)).toBe('within');
+    expect(coverageStatus(0, 0)).toBe('due_soon');
   });
 });

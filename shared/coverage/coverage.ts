@@ -1,3 +1,4 @@
+import { addDays, dayNumber } from '../calendar/days.ts';
 import type { InteractionType } from '../domain/enums.ts';
 import type { ServicePolicy } from '../domain/segment.ts';
 
@@ -21,22 +22,30 @@ export interface Coverage {
   daysOverdue: number;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day.slice(0, 10)}T00:00:00.000Z`) / DAY_MS;
-const addDays = (day: string, days: number) => new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * A client's service coverage on `today` (product.md: next contact due = last qualifying interaction + cadence).
  * A client exactly at its cadence is due today, not overdue. Days count in calendar days of the instants' UTC
- * dates, as stored.
+ * dates, as stored. Interactions after `today` do not count: coverage as of a past day sees that day's past.
  */
 export function coverageOf(facts: CoverageFacts, today: string): Coverage {
-  const counted = new Set(facts.policy.contactTypes);
-  let lastContact: Coverage['lastContact'] = null;
+  const counted = facts.policy.contactTypes;
+  // Instants sort as text, and an instant on `today` sorts before the next day's date.
+  const next = addDays(today, 1);
+  let last: CoverageFacts['interactions'][number] | null = null;
   for (const interaction of facts.interactions)
-    if (counted.has(interaction.type) && (!lastContact || interaction.occurredAt > lastContact.occurredAt))
-      lastContact = { type: interaction.type, occurredAt: interaction.occurredAt };
+    if ((!last || interaction.occurredAt > last.occurredAt) && counted.includes(interaction.type) && interaction.occurredAt < next) last = interaction;
+  const lastContact = last && { type: last.type, occurredAt: last.occurredAt };
   const from = lastContact?.occurredAt ?? facts.relationshipStart ?? facts.createdAt;
   const dueOn = addDays(from, facts.policy.contactCadenceDays);
   return { lastContact, dueOn, daysOverdue: dayNumber(today) - dayNumber(dueOn) };
+}
+
+export const COVERAGE_STATUSES = ['overdue', 'due_soon', 'within'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+/** Overdue from the day after the due day; due soon from `soonDays` days before it up to the due day itself. */
+export function coverageStatus(daysOverdue: number, soonDays: number): CoverageStatus {
+  if (daysOverdue >= 1) return 'overdue';
+  return daysOverdue >= -soonDays ? 'due_soon' : 'within';
 }

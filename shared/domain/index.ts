@@ -13,3 +13,4 @@ export * from './improvementAction.ts';
 export * from './history.ts';
 export * from './exchangeRate.ts';
 export * from './bankSetting.ts';
+export * from './alertAcknowledgement.ts';

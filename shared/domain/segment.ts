@@ -1,21 +1,60 @@
 import { z } from 'zod';
-import { RecordMeta, optionalText, requiredText } from './common.ts';
-import { CREDIT_RATINGS, FeedbackChannel, INTERACTION_TYPES, Industry, InteractionType, Region, ServiceTier, SizeBand } from './enums.ts';
+import { Login, RecordMeta, optionalText, requiredText } from './common.ts';
+import {
+  CREDIT_RATINGS, ClientStatus, FeedbackChannel, INTERACTION_TYPES, Industry, InteractionType, Region, ServiceTier, SizeBand,
+} from './enums.ts';
 
-/** Client facts a segment rule can test (product.md: size, rating, tenure, past projects, industry, region, exposure, latest CSAT). */
+/** A range over a number; either bound may be left open, but not both, and the lower may not exceed the upper. */
+function range<F extends string, T extends z.ZodNumber>(fact: F, bound: T) {
+  return z
+    .object({ fact: z.literal(fact), min: bound.optional(), max: bound.optional() })
+    .superRefine((c, ctx) => {
+      if (c.min === undefined && c.max === undefined) ctx.addIssue({ code: 'custom', path: ['min'], message: 'give a minimum or a maximum' });
+      else if (c.min !== undefined && c.max !== undefined && c.min > c.max) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must not be below the minimum' });
+    });
+}
+
+const tenure = range('tenureYears', z.number({ message: 'must be a number' }).min(0, { message: 'must not be negative' }).max(200, { message: 'must be at most 200' }));
+const closedProjects = range('pastProjects', z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).max(1000, { message: 'must be at most 1000' }));
+const exposure = range('exposureMinor', z.number({ message: 'must be a whole number of minor units' }).int({ message: 'must be a whole number of minor units' }).min(0, { message: 'must not be negative' }).max(Number.MAX_SAFE_INTEGER, { message: 'is too large' }));
+const csat = range('latestCsat', z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be from 1 to 5' }).max(5, { message: 'must be from 1 to 5' }));
+
+const rating = z
+  .object({ fact: z.literal('rating'), atLeast: z.enum(CREDIT_RATINGS), atMost: z.enum(CREDIT_RATINGS).optional() })
+  .superRefine((c, ctx) => {
+    // The scale runs best first, so the best allowed grade must not come after the worst allowed one.
+    if (c.atMost !== undefined && CREDIT_RATINGS.indexOf(c.atMost) > CREDIT_RATINGS.indexOf(c.atLeast))
+      ctx.addIssue({ code: 'custom', path: ['atMost'], message: 'must not be below the lowest grade' });
+  });
+
+/**
+ * Client facts a segment rule can test (product.md: size, rating, tenure, past projects, industry, region, exposure,
+ * latest CSAT; and status, owner RM and tags, which RMs group by too). Rules are stored as JSON, so facts are added
+ * here without a migration; a rule written before a fact existed stays valid.
+ */
 export const SegmentCondition = z.discriminatedUnion('fact', [
   z.object({ fact: z.literal('sizeBand'), in: z.array(SizeBand).min(1, { message: 'pick at least one size band' }) }),
   z.object({ fact: z.literal('industry'), in: z.array(Industry).min(1, { message: 'pick at least one industry' }) }),
   z.object({ fact: z.literal('region'), in: z.array(Region).min(1, { message: 'pick at least one region' }) }),
+  z.object({ fact: z.literal('status'), in: z.array(ClientStatus).min(1, { message: 'pick at least one status' }) }),
+  z.object({ fact: z.literal('ownerLogin'), in: z.array(Login).min(1, { message: 'pick at least one relationship manager' }) }),
+  /** The client carries at least one of these tags. */
+  z.object({ fact: z.literal('tags'), in: z.array(requiredText(40)).min(1, { message: 'pick at least one tag' }) }),
   /** Rating at least as good as `atLeast` (and, if given, no better than `atMost`). */
-  z.object({ fact: z.literal('rating'), atLeast: z.enum(CREDIT_RATINGS), atMost: z.enum(CREDIT_RATINGS).optional() }),
-  z.object({ fact: z.literal('tenureYears'), min: z.number().min(0).optional(), max: z.number().min(0).optional() }),
-  z.object({ fact: z.literal('pastProjects'), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
-  /** Sum of our commitment over the client's live projects, in CNY minor units. */
-  z.object({ fact: z.literal('exposureMinor'), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
-  z.object({ fact: z.literal('latestCsat'), min: z.number().int().min(1).max(5).optional(), max: z.number().int().min(1).max(5).optional() }),
+  rating,
+  /** Whole years since the relationship started. */
+  tenure,
+  /** Projects that reached financial close (the spec's "number of past projects"). */
+  closedProjects,
+  /** Our commitment over the client's live projects, in minor units of the reporting currency (converted through the rate table). */
+  exposure,
+  csat,
 ]);
 export type SegmentCondition = z.infer<typeof SegmentCondition>;
+export type SegmentFact = SegmentCondition['fact'];
+export const SEGMENT_FACTS = [
+  'sizeBand', 'rating', 'status', 'industry', 'region', 'ownerLogin', 'tags', 'tenureYears', 'pastProjects', 'exposureMinor', 'latestCsat',
+] as const satisfies readonly SegmentFact[];
 
 export type SegmentRule = SegmentCondition | { all: SegmentRule[] } | { any: SegmentRule[] };
 export const SegmentRule: z.ZodType<SegmentRule> = z.lazy(() =>

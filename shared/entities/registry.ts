@@ -9,6 +9,7 @@ import {
   ImprovementActionBaseline, improvementActionProblems, targetProblems, type ImprovementActionFields as ImprovementActionFieldsType,
   type TargetFields as TargetFieldsType,
 } from '../domain/index.ts';
+import { AlertAcknowledgement, AlertAcknowledgementFields } from '../domain/alertAcknowledgement.ts';
 import { buildRegistry, type EntitySpec } from './definition.ts';
 
 const ALL = ['create', 'update', 'delete', 'restore', 'get'] as const;
@@ -86,6 +87,11 @@ export const ENTITY_SPECS = {
   bankSettings: {
     table: 'bank_settings', noun: 'setting', nounZh: '设置', fields: BankSettingFields, record: BankSetting,
     fixed: ['key'], scope: { kind: 'global', writers: 'admins' }, methods: ['create', 'update', 'get'],
+  },
+  /** Created by `risks.acknowledge` (which reads the alert's value); withdrawn by deleting it. */
+  alertAcknowledgements: {
+    table: 'alert_acknowledgements', noun: 'alert acknowledgement', nounZh: '预警确认', fields: AlertAcknowledgementFields, record: AlertAcknowledgement,
+    references: [clientRef], fixed: ['clientId', 'rule', 'subject'], scope: { kind: 'client' }, methods: ['delete', 'restore', 'get'],
   },
 } as const satisfies Record<string, EntitySpec>;
 

@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSegment, matchesRule, yearsBetween, type ClientFacts } from './match.ts';
-import type { SegmentRule } from '../domain/segment.ts';
+import { SegmentFields, SegmentRule } from '../domain/segment.ts';
+import { effectiveSegment, explainPolicy, explainRule, matchesRule, type ClientFacts } from './match.ts';
 
 const facts: ClientFacts = {
-  sizeBand: 'large', industry: 'renewables', region: 'JS', rating: 'A', tenureYears: 6, pastProjects: 3,
-  exposureMinor: 500_000_000_00, latestCsat: 4,
+  sizeBand: 'large', industry: 'renewables', region: 'JS', rating: 'A', status: 'active', ownerLogin: 'li.wei', tags: ['央企'],
+  tenureYears: 6, pastProjects: 3, exposureMinor: 500_000_000_00, latestCsat: 4,
 };
+
+const segment = (name: string, priority: number, rule: SegmentRule, createdAt = '2026-01-01T00:00:00.000Z') => ({ name, priority, createdAt, rule });
 
 describe('segment rules', () => {
   it('treats "rating at least A-" as A- or better on the internal scale', () => {
     expect(matchesRule({ fact: 'rating', atLeast: 'A-' }, facts)).toBe(true);
     expect(matchesRule({ fact: 'rating', atLeast: 'AA' }, facts)).toBe(false);
     expect(matchesRule({ fact: 'rating', atLeast: 'C', atMost: 'BB' }, facts)).toBe(false);
+    expect(matchesRule({ fact: 'rating', atLeast: 'A', atMost: 'A' }, facts)).toBe(true);
+  });
+
+  it('tests status, owner RM and tags (any of the listed tags)', () => {
+    expect(matchesRule({ fact: 'status', in: ['active', 'dormant'] }, facts)).toBe(true);
+    expect(matchesRule({ fact: 'status', in: ['prospect'] }, facts)).toBe(false);
+    expect(matchesRule({ fact: 'ownerLogin', in: ['wang.fang'] }, facts)).toBe(false);
+    expect(matchesRule({ fact: 'tags', in: ['上市公司', '央企'] }, facts)).toBe(true);
+    expect(matchesRule({ fact: 'tags', in: ['上市公司'] }, facts)).toBe(false);
+  });
+
+  it('includes both bounds of a range', () => {
+    expect(matchesRule({ fact: 'exposureMinor', min: 500_000_000_00, max: 500_000_000_00 }, facts)).toBe(true);
+    expect(matchesRule({ fact: 'tenureYears', max: 5 }, facts)).toBe(false);
   });
 
   it('combines conditions with all/any', () => {
@@ -20,23 +36,74 @@ describe('segment rules', () => {
     expect(matchesRule(rule, { ...facts, pastProjects: 1 })).toBe(false);
   });
 
-  it('a missing latest CSAT matches no CSAT range', () => {
+  it('a missing latest CSAT or relationship start matches no range', () => {
     expect(matchesRule({ fact: 'latestCsat', max: 5 }, { ...facts, latestCsat: null })).toBe(false);
+    expect(matchesRule({ fact: 'tenureYears', min: 0 }, { ...facts, tenureYears: null })).toBe(false);
   });
 
-  it('picks the highest-priority matching segment', () => {
+  it('picks the highest-priority matching segment, ties to the earliest created', () => {
     const segments = [
-      { name: 'all', priority: 0, createdAt: '2026-01-01', rule: { fact: 'tenureYears', min: 0 } as SegmentRule },
-      { name: 'strategic', priority: 300, createdAt: '2026-01-02', rule: { fact: 'pastProjects', min: 3 } as SegmentRule },
-      { name: 'watch', priority: 250, createdAt: '2026-01-03', rule: { fact: 'latestCsat', max: 2 } as SegmentRule },
+      segment('all', 0, { fact: 'tenureYears', min: 0 }),
+      segment('strategic', 300, { fact: 'pastProjects', min: 3 }),
+      segment('watch', 250, { fact: 'latestCsat', max: 2 }),
+      segment('late twin', 300, { fact: 'pastProjects', min: 3 }, '2026-02-01T00:00:00.000Z'),
     ];
     expect(effectiveSegment(segments, facts)?.name).toBe('strategic');
     expect(effectiveSegment(segments, { ...facts, pastProjects: 0 })?.name).toBe('all');
-    expect(effectiveSegment(segments.slice(1), { ...facts, pastProjects: 0 })).toBeNull();
+    expect(effectiveSegment(segments.slice(1, 3), { ...facts, pastProjects: 0 })).toBeNull();
+  });
+});
+
+describe('why a client has its policy', () => {
+  it('says which conditions held, with the client\'s values', () => {
+    const rule: SegmentRule = { all: [{ fact: 'sizeBand', in: ['large'] }, { fact: 'rating', atLeast: 'AA' }] };
+    expect(explainRule(rule, facts)).toEqual({
+      kind: 'all', matched: false, parts: [
+        { kind: 'condition', condition: { fact: 'sizeBand', in: ['large'] }, matched: true, value: 'large' },
+        { kind: 'condition', condition: { fact: 'rating', atLeast: 'AA' }, matched: false, value: 'A' },
+      ],
+    });
   });
 
-  it('counts whole years of tenure', () => {
-    expect(yearsBetween('2020-06-15', '2026-06-14')).toBe(5);
-    expect(yearsBetween('2020-06-15', '2026-06-15')).toBe(6);
+  it('names the segment, and each higher-priority segment the client did not match', () => {
+    const strategic = segment('strategic', 300, { fact: 'pastProjects', min: 4 });
+    const watch = segment('watch', 250, { fact: 'latestCsat', max: 2 });
+    const key = segment('key', 200, { fact: 'rating', atLeast: 'BBB-' });
+    const all = segment('all', 0, { fact: 'tenureYears', min: 0 });
+    const why = explainPolicy([all, key, watch, strategic], facts);
+    expect(why.segment).toBe(key);
+    expect(why.matched).toEqual({ kind: 'condition', condition: key.rule, matched: true, value: 'A' });
+    expect(why.passedOver.map((p) => [p.segment.name, p.explanation.matched, 'value' in p.explanation ? p.explanation.value : null])).toEqual([
+      ['strategic', false, 3], ['watch', false, 4],
+    ]);
+  });
+
+  it('has no segment and passes over every one when none matches', () => {
+    const why = explainPolicy([segment('watch', 250, { fact: 'latestCsat', max: 2 })], facts);
+    expect(why.segment).toBeNull();
+    expect(why.passedOver).toHaveLength(1);
+  });
+});
+
+describe('segment fields', () => {
+  const valid = { name: '测试', priority: 1, policy: { tier: 'gold', contactCadenceDays: 30, reviewFrequencyDays: 90 } };
+  const issues = (rule: unknown) => {
+    const result = SegmentFields.safeParse({ ...valid, rule });
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('refuses a range with no bound, or with its minimum above its maximum', () => {
+    expect(issues({ fact: 'tenureYears' })).toEqual(['rule.min: give a minimum or a maximum']);
+    expect(issues({ fact: 'latestCsat', min: 4, max: 2 })).toEqual(['rule.max: must not be below the minimum']);
+    expect(issues({ fact: 'latestCsat', min: 2, max: 4 })).toEqual([]);
+  });
+
+  it('refuses a rating range whose best grade is below its lowest', () => {
+    expect(issues({ fact: 'rating', atLeast: 'AA', atMost: 'BBB' })).toEqual(['rule.atMost: must not be below the lowest grade']);
+  });
+
+  it('refuses an empty group and an empty list of values', () => {
+    expect(issues({ all: [] })).toContain('rule.all: needs at least one condition');
+    expect(issues({ fact: 'tags', in: [] })).toContain('rule.in: pick at least one tag');
   });
 });

@@ -1,4 +1,4 @@
-import { CREDIT_RATINGS, type CreditRating, type Industry, type Region, type SizeBand } from '../domain/enums.ts';
+import { CREDIT_RATINGS, type ClientStatus, type CreditRating, type Industry, type Region, type SizeBand } from '../domain/enums.ts';
 import type { SegmentCondition, SegmentRule } from '../domain/segment.ts';
 
 /** What segment rules can test about a client (product.md, Segment). */
@@ -7,8 +7,13 @@ export interface ClientFacts {
   industry: Industry;
   region: Region;
   rating: CreditRating;
+  status: ClientStatus;
+  ownerLogin: string;
+  tags: string[];
   tenureYears: number | null;
+  /** Projects that reached financial close. */
   pastProjects: number;
+  /** Our commitment over live projects, in minor units of the reporting currency. */
   exposureMinor: number;
   latestCsat: number | null;
 }
@@ -16,11 +21,14 @@ export interface ClientFacts {
 const inRange = (value: number | null, min?: number, max?: number) =>
   value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
 
-function matchesCondition(condition: SegmentCondition, facts: ClientFacts): boolean {
+export function matchesCondition(condition: SegmentCondition, facts: ClientFacts): boolean {
   switch (condition.fact) {
     case 'sizeBand': return condition.in.includes(facts.sizeBand);
     case 'industry': return condition.in.includes(facts.industry);
     case 'region': return condition.in.includes(facts.region);
+    case 'status': return condition.in.includes(facts.status);
+    case 'ownerLogin': return condition.in.includes(facts.ownerLogin);
+    case 'tags': return condition.in.some((tag) => facts.tags.includes(tag));
     case 'rating': {
       // Better ratings come first in the scale, so "at least A" means an index no greater than A's.
       const index = CREDIT_RATINGS.indexOf(facts.rating);
@@ -35,23 +43,58 @@ function matchesCondition(condition: SegmentCondition, facts: ClientFacts): bool
 }
 
 export function matchesRule(rule: SegmentRule, facts: ClientFacts): boolean {
+  if ('fact' in rule) return matchesCondition(rule, facts);
   if ('all' in rule) return rule.all.every((r) => matchesRule(r, facts));
-  if ('any' in rule) return rule.any.some((r) => matchesRule(r, facts));
-  return matchesCondition(rule, facts);
+  return rule.any.some((r) => matchesRule(r, facts));
+}
+
+/** A rule evaluated on one client, node by node, so a screen can say which conditions held and which did not. */
+export type RuleExplanation =
+  | { kind: 'condition'; condition: SegmentCondition; matched: boolean; value: ClientFacts[SegmentCondition['fact']] }
+  | { kind: 'all' | 'any'; matched: boolean; parts: RuleExplanation[] };
+
+export function explainRule(rule: SegmentRule, facts: ClientFacts): RuleExplanation {
+  if ('fact' in rule) return { kind: 'condition', condition: rule, matched: matchesCondition(rule, facts), value: facts[rule.fact] };
+  const kind = 'all' in rule ? 'all' : 'any';
+  const parts = ('all' in rule ? rule.all : rule.any).map((r) => explainRule(r, facts));
+  return { kind, matched: kind === 'all' ? parts.every((p) => p.matched) : parts.some((p) => p.matched), parts };
+}
+
+interface Ranked {
+  priority: number;
+  createdAt: string;
+  rule: SegmentRule;
+}
+
+/** Segments in the order they are tried: highest priority first, ties to the earliest created. */
+export function byPrecedence<S extends Ranked>(segments: readonly S[]): S[] {
+  return [...segments].sort((a, b) => b.priority - a.priority || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** A client's segment is the highest-priority segment whose rule it matches (ties: earliest created). */
-export function effectiveSegment<S extends { priority: number; createdAt: string; rule: SegmentRule }>(
-  segments: readonly S[],
-  facts: ClientFacts,
-): S | null {
-  const ordered = [...segments].sort((a, b) => b.priority - a.priority || a.createdAt.localeCompare(b.createdAt));
+export function effectiveSegment<S extends Ranked>(segments: readonly S[], facts: ClientFacts): S | null {
+  return firstMatch(byPrecedence(segments), facts);
+}
+
+/** The first segment of an already ordered list whose rule the client matches. */
+export function firstMatch<S extends Ranked>(ordered: readonly S[], facts: ClientFacts): S | null {
   return ordered.find((segment) => matchesRule(segment.rule, facts)) ?? null;
 }
 
-/** Whole years between two calendar dates (YYYY-MM-DD). */
-export function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+/** Why a client has its policy: the segment it falls in with its rule explained, and every segment tried before it. */
+export interface PolicyExplanation<S> {
+  segment: S | null;
+  matched: RuleExplanation | null;
+  /** Higher-priority segments the client did not match, each with its rule explained (what failed). */
+  passedOver: Array<{ segment: S; explanation: RuleExplanation }>;
+}
+
+export function explainPolicy<S extends Ranked>(segments: readonly S[], facts: ClientFacts): PolicyExplanation<S> {
+  const passedOver: PolicyExplanation<S>['passedOver'] = [];
+  for (const segment of byPrecedence(segments)) {
+    const explanation = explainRule(segment.rule, facts);
+    if (explanation.matched) return { segment, matched: explanation, passedOver };
+    passedOver.push({ segment, explanation });
+  }
+  return { segment: null, matched: null, passedOver };
 }

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../shared/risk/rules.ts';
+import { daysBetween } from '../../../shared/calendar/days.ts';
 import { BRIEF_NOTE_CHARS, npsScore } from '../../../shared/briefs/brief.ts';
 import { formatDate } from '../../../shared/format/index.ts';
 import { excerpt, None, type SectionProps } from './common.tsx';

@@ -12,8 +12,8 @@ export function ProjectsSection({ model, t }: SectionProps) {
   // The flag beside a DSCR is the risk rule's verdict, so the table and the alerts never disagree.
   const dscrStanding = new Map<string, 'below' | 'near'>();
   for (const a of model.alerts) {
-    if (a.rule === 'dscr_below_covenant') dscrStanding.set(a.projectId, 'below');
-    if (a.rule === 'dscr_near_covenant') dscrStanding.set(a.projectId, 'near');
+    if (a.rule === 'dscr_breach') dscrStanding.set(a.detail.projectId, 'below');
+    if (a.rule === 'dscr_near') dscrStanding.set(a.detail.projectId, 'near');
   }
   return (
     <table>

@@ -1,0 +1,140 @@
+import { coverageOf, type Coverage } from '../../shared/coverage/coverage.ts';
+import type { AlertAcknowledgement, ExchangeRate, ProjectStage, Segment } from '../../shared/domain/index.ts';
+import { isWorse, type RiskAlert } from '../../shared/risk/alert.ts';
+import { concentration, type VolumeShare } from '../../shared/risk/concentration.ts';
+import { clientRiskAlerts } from '../../shared/risk/evaluate.ts';
+import type { RiskThresholds } from '../../shared/risk/thresholds.ts';
+import { byPrecedence, firstMatch, type ClientFacts } from '../../shared/segments/match.ts';
+import { exposureOf, ReportingSum, segmentFacts } from '../segments/facts.ts';
+import type { PortfolioClient } from './load.ts';
+
+/** The bank-wide data every evaluation reads: segments, rates and settings (synced, the same on every device). */
+export interface BankContext {
+  segments: Segment[];
+  rates: ExchangeRate[];
+  reportingCurrency: string;
+  thresholds: RiskThresholds;
+}
+
+/** One client as evaluated on a day: its facts and segment, its coverage and its alerts. */
+export interface ClientEvaluation {
+  client: PortfolioClient;
+  facts: ClientFacts;
+  segment: Segment | null;
+  /** Null when no segment gives the client a policy, or the client is lost (not served). */
+  coverage: Coverage | null;
+  /** The alerts of the client's own rules; a concentration alert, which depends on the RM's other clients, is apart. */
+  own: RiskAlert[];
+  concentration: RiskAlert | null;
+  /** The client's part of its RM's financing volume, when it has deals in the book. */
+  volume: VolumeShare | null;
+  /** The acknowledgements that hide some of the alerts (null when none does). */
+  acknowledged: Map<RiskAlert, AlertAcknowledgement> | null;
+}
+
+export interface Evaluation {
+  today: string;
+  bank: BankContext;
+  /** Segments in the order they are tried. */
+  segments: Segment[];
+  rows: ClientEvaluation[];
+  byId: Map<string, ClientEvaluation>;
+  /** Rows evaluated anew (not carried over from the previous evaluation): coverage and risks compute only these. */
+  fresh: ClientEvaluation[];
+  /** Sums in the reporting currency, with the rates they used. */
+  sum: ReportingSum;
+}
+
+/** Every alert of a client: its own rules' and, if any, concentration. */
+export const alertsOf = (row: ClientEvaluation): RiskAlert[] => (row.concentration ? [...row.own, row.concentration] : row.own);
+
+/**
+ * Segment facts and effective segment of every client (exposure converted to the reporting currency). A previous
+ * evaluation of the same day and bank data lends its rows for clients that did not change since (same record object).
+ */
+export function evaluateSegments(clients: Iterable<PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation): Evaluation {
+  const reuse = previous && previous.today === today && previous.bank === bank ? previous : null;
+  const sum = reuse?.sum ?? new ReportingSum(bank.reportingCurrency, bank.rates, today);
+  const segments = reuse?.segments ?? byPrecedence(bank.segments);
+  const rows: ClientEvaluation[] = [];
+  const fresh: ClientEvaluation[] = [];
+  const byId = new Map<string, ClientEvaluation>();
+  for (const client of clients) {
+    let row = reuse?.byId.get(client.id);
+    if (row?.client !== client) {
+      const facts = segmentFacts(client, today, exposureOf(client, sum));
+      row = { client, facts, segment: firstMatch(segments, facts), coverage: null, own: [], concentration: null, volume: null, acknowledged: null };
+      fresh.push(row);
+    }
+    rows.push(row);
+    byId.set(client.id, row);
+  }
+  return { today, bank, segments, rows, byId, fresh, sum };
+}
+
+/** Coverage of every (fresh) served client under its segment's policy. */
+export function evaluateCoverage(evaluation: Evaluation): void {
+  for (const row of evaluation.fresh) {
+    const { client, segment } = row;
+    row.coverage = segment && client.status !== 'lost'
+      ? coverageOf({ policy: segment.policy, interactions: client.contacts, relationshipStart: client.relationshipStart, createdAt: client.createdAt }, evaluation.today)
+      : null;
+  }
+}
+
+/** Deals that count in an RM's financing volume for concentration: reached financial close, not yet closed. */
+const IN_BOOK: readonly ProjectStage[] = ['financial_close', 'drawdown_construction', 'operation_repayment'];
+const inBook = (p: { stage: ProjectStage }) => IN_BOOK.includes(p.stage);
+
+/** Every risk rule for every (fresh) client after coverage; concentration over all; the acknowledgements that still hold. */
+export function evaluateRisks(evaluation: Evaluation): void {
+  const { bank, today, sum } = evaluation;
+  for (const row of evaluation.fresh) {
+    const { client } = row;
+    row.own = clientRiskAlerts({
+      rating: client.rating, lastReviewRating: client.lastReviewRating, ratingChanges: client.ratingChanges, createdOn: client.createdAt.slice(0, 10),
+      status: client.status,
+      coverage: row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null,
+      projects: client.projects,
+      feedback: client.feedback,
+    }, today, bank.thresholds);
+    let changedOn = '';
+    for (const p of client.projects) {
+      if (!inBook(p)) continue;
+      if (p.closedOn && p.closedOn > changedOn) changedOn = p.closedOn;
+      if (p.updatedAt.slice(0, 10) > changedOn) changedOn = p.updatedAt.slice(0, 10);
+    }
+    row.volume = changedOn ? { clientId: client.id, ownerLogin: client.ownerLogin, clientMinor: sum.commitments(client.projects, inBook), changedOn } : null;
+  }
+  const book: VolumeShare[] = [];
+  for (const row of evaluation.rows) if (row.volume) book.push(row.volume);
+  const concentrated = concentration(book, bank.reportingCurrency, bank.thresholds);
+  for (const row of evaluation.rows) {
+    row.concentration = concentrated.get(row.client.id) ?? null;
+    row.acknowledged = null;
+    if (row.client.acknowledgements.length === 0) continue;
+    for (const alert of alertsOf(row)) {
+      const holding = holdingAcknowledgement(alert, row.client.acknowledgements);
+      if (holding) (row.acknowledged ??= new Map()).set(alert, holding);
+    }
+  }
+}
+
+/**
+ * The acknowledgement that still hides an alert: the latest one of the same alert (rule and subject) and the same
+ * episode (start day), whose value the alert's has not worsened past.
+ */
+export function holdingAcknowledgement(alert: RiskAlert, acknowledgements: readonly AlertAcknowledgement[]): AlertAcknowledgement | null {
+  let latest: AlertAcknowledgement | null = null;
+  for (const a of acknowledgements)
+    if (a.rule === alert.rule && a.subject === alert.subject && a.since === alert.since && (!latest || a.acknowledgedAt > latest.acknowledgedAt)) latest = a;
+  return latest && !isWorse(alert.rule, alert.value, latest.value) ? latest : null;
+}
+
+/** Segments, coverage and risks of every client on `today`, reusing what `previous` computed for unchanged clients. */
+export function evaluate(clients: Iterable<PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation): Evaluation {
+  const evaluation = evaluateSegments(clients, bank, today, previous);
+  evaluateCoverage(evaluation);
+  evaluateRisks(evaluation);
+  return evaluation;
+}

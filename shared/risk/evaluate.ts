@@ -1,0 +1,46 @@
+import type { Coverage } from '../coverage/coverage.ts';
+import type { ClientStatus } from '../domain/enums.ts';
+import { RISK_RULES, severityRank, type RiskAlert } from './alert.ts';
+import { contactOverdue } from './contactOverdue.ts';
+import { dscrAlert, type DscrFacts } from './dscr.ts';
+import { ratingDowngrade, type RatingFacts } from './ratingDowngrade.ts';
+import { lowSatisfaction, type CountedFeedback } from './satisfaction.ts';
+import { stalledProject, type StageFacts } from './stalledProject.ts';
+import type { RiskThresholds } from './thresholds.ts';
+
+/** What the rules about one client read (concentration reads the RM's whole book: see concentration.ts). */
+export interface ClientRiskFacts extends RatingFacts {
+  status: ClientStatus;
+  /** The client's coverage under its policy; null when no segment gives it one. */
+  coverage: { coverage: Coverage; policy: { contactCadenceDays: number } } | null;
+  projects: ReadonlyArray<DscrFacts & StageFacts>;
+  feedback: CountedFeedback;
+}
+
+/** Every alert of one client's own rules on `today`, in the order of product.md's rules. */
+export function clientRiskAlerts(facts: ClientRiskFacts, today: string, thresholds: RiskThresholds): RiskAlert[] {
+  const alerts: RiskAlert[] = [];
+  const downgrade = ratingDowngrade(facts, today, thresholds);
+  if (downgrade) alerts.push(downgrade);
+  alerts.push(...lowSatisfaction(facts.feedback, today, thresholds));
+  const overdue = facts.coverage && contactOverdue(facts.coverage.coverage, facts.coverage.policy, facts.status, thresholds);
+  if (overdue) alerts.push(overdue);
+  // A reader sees every covenant problem together, breaches before near misses, then stalled deals.
+  let later: RiskAlert[] | null = null;
+  for (const project of facts.projects) {
+    const covenant = dscrAlert(project, thresholds);
+    if (covenant?.rule === 'dscr_breach') alerts.push(covenant);
+    else if (covenant) (later ??= []).push(covenant);
+  }
+  for (const project of facts.projects) {
+    const stall = stalledProject(project, today, thresholds);
+    if (stall) (later ??= []).push(stall);
+  }
+  if (later) alerts.push(...later.sort((a, b) => RISK_RULES.indexOf(a.rule) - RISK_RULES.indexOf(b.rule)));
+  return alerts;
+}
+
+/** Most severe first, then in the order of the rules, then the oldest first. */
+export function compareAlerts(a: RiskAlert, b: RiskAlert): number {
+  return severityRank(a.severity) - severityRank(b.severity) || RISK_RULES.indexOf(a.rule) - RISK_RULES.indexOf(b.rule) || a.since.localeCompare(b.since);
+}

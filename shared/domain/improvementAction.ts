@@ -6,7 +6,8 @@ import { TargetScope } from './target.ts';
 /**
  * A PDCA improvement action (改进措施), linked to what prompted it: a KPI gap (`kpi`, `kpiScope` and the period
  * [periodFrom, periodTo)), a risk alert (`riskRule` on `clientId`, about `riskSubjectId` when the rule is about a
- * project), or a feedback entry (`feedbackId`, with `kpi` saying which score, CSAT or NPS, the action is to move).
+ * project), or a feedback entry (`feedbackId`, with `kpi` saying which score, CSAT or NPS, the action is to move;
+ * CSAT when the entry has one and none is named).
  */
 export const ImprovementActionFields = z.object({
   title: requiredText(300),
@@ -54,7 +55,10 @@ export function actionLinkKind(action: Pick<ImprovementActionFields, 'feedbackId
 
 type Problem = { path: keyof ImprovementActionFields; message: string };
 
-/** An action is linked to one thing, with what that link needs (checked on the merged record). */
+/**
+ * An action is linked to one thing, with what that link needs (checked on the merged record). Actions from before
+ * links existed may name a KPI or a feedback entry alone.
+ */
 export function improvementActionProblems(action: ImprovementActionFields): Problem[] {
   const problems: Problem[] = [];
   const links = [action.feedbackId, action.riskRule, action.kpiScope].filter((link) => link !== null).length;
@@ -65,18 +69,13 @@ export function improvementActionProblems(action: ImprovementActionFields): Prob
     if (action.periodFrom === null) problems.push({ path: 'periodFrom', message: 'is required for a KPI gap' });
     if (action.periodTo === null) problems.push({ path: 'periodTo', message: 'is required for a KPI gap' });
     else if (action.periodFrom !== null && action.periodTo <= action.periodFrom) problems.push({ path: 'periodTo', message: 'must be after the start of the period' });
-  } else {
-    if (action.periodFrom !== null || action.periodTo !== null) problems.push({ path: 'periodFrom', message: 'applies only to a KPI gap' });
-    if (kind === 'none' && action.kpi !== null) problems.push({ path: 'kpiScope', message: 'is required for a KPI gap' });
-  }
+  } else if (action.periodFrom !== null || action.periodTo !== null) problems.push({ path: 'periodFrom', message: 'applies only to a KPI gap' });
   if (kind === 'risk') {
     if (action.clientId === null) problems.push({ path: 'clientId', message: 'is required for a risk alert' });
     if (action.kpi !== null) problems.push({ path: 'kpi', message: 'does not apply to a risk alert' });
   }
-  if (kind === 'feedback') {
-    if (action.kpi !== 'csat' && action.kpi !== 'nps') problems.push({ path: 'kpi', message: 'must be CSAT or NPS for a feedback entry' });
-    if (action.clientId === null) problems.push({ path: 'clientId', message: 'is required for a feedback entry' });
-  }
+  if (kind === 'feedback' && action.kpi !== null && action.kpi !== 'csat' && action.kpi !== 'nps')
+    problems.push({ path: 'kpi', message: 'must be CSAT or NPS for a feedback entry' });
   if (kind !== 'risk' && action.riskSubjectId !== null) problems.push({ path: 'riskSubjectId', message: 'applies only to a risk alert' });
   if (action.kpi === 'financing_volume' && action.targetValue !== null && !Number.isSafeInteger(action.targetValue))
     problems.push({ path: 'targetValue', message: 'must be a whole number of minor units' });

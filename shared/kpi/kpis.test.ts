@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientStatus, InteractionType } from '../domain/enums.ts';
-import type { KpiClient, KpiFacts, KpiResponse } from './facts.ts';
+import type { KpiClient, KpiFacts, KpiProject, KpiResponse } from './facts.ts';
 import { financialCloseOn } from './facts.ts';
 import { countingFeedback } from './feedback.ts';
 import { computeKpis, kpiMembers } from './kpis.ts';
@@ -16,12 +16,21 @@ const POLICY = { contactCadenceDays: 30, contactTypes: ['meeting', 'call', 'visi
 function client(id: string, steps: Array<[string, ClientStatus]>, over: Partial<KpiClient> = {}): KpiClient {
   const createdOn = over.createdOn ?? steps[0]?.[0] ?? '2020-01-01';
   return {
-    id, createdOn, createdAt: `${createdOn}T08:00:00.000Z`, relationshipStart: null, policy: null, contacts: [],
+    id, createdOn, createdAt: `${createdOn}T08:00:00.000Z`, relationshipStart: null, policy: null, contacts: [], responses: [], projects: [],
     timeline: steps.map(([on, status]) => ({ on, status })), ...over,
   };
 }
 
-const facts = (over: Partial<KpiFacts>): KpiFacts => ({ clients: [], responses: [], projects: [], referrals: [], rates: [], reportingCurrency: 'CNY', ...over });
+const facts = (over: Partial<KpiFacts>): KpiFacts => ({ clients: [], referrals: [], rates: [], reportingCurrency: 'CNY', ...over });
+
+/** Gives each client its feedback and projects (records of clients not listed are outside the scope and dropped). */
+function withRecords(
+  clients: KpiClient[],
+  responses: ReadonlyArray<KpiResponse & { clientId: string }>,
+  projects: ReadonlyArray<KpiProject & { clientId: string }> = [],
+): KpiClient[] {
+  return clients.map((c) => ({ ...c, responses: responses.filter((r) => r.clientId === c.id), projects: projects.filter((p) => p.clientId === c.id) }));
+}
 
 describe('KPI periods', () => {
   it('finds the month, quarter and year of a day, and the periods before it', () => {
@@ -135,15 +144,17 @@ describe('CSAT and NPS', () => {
       { id: 'f4', supersedesId: null, live: true, clientId: 'B', givenOn: '2026-06-20', csat: null, nps: 5 },
       // Before P: not counted.
       { id: 'f5', supersedesId: null, live: true, clientId: 'B', givenOn: '2026-03-31', csat: 1, nps: 0 },
+      // A client outside the scope.
+      { id: 'f6', supersedesId: null, live: true, clientId: 'Z', givenOn: '2026-05-01', csat: 1, nps: 0 },
     ];
     const counting = countingFeedback(entries);
-    const responses: KpiResponse[] = entries.filter((e) => counting.has(e.id));
-    const values = computeKpis(facts({ responses }), Q2, LATER);
+    const clients = withRecords([client('A', [['2025-01-01', 'active']]), client('B', [['2025-01-01', 'active']])], entries.filter((e) => counting.has(e.id)));
+    const values = computeKpis(facts({ clients }), Q2, LATER);
     // CSAT answers in P: f2 (5) and f3 (4), both ≥ 4; mean 4.5. f4 has no CSAT.
     expect(values.csat).toEqual({ value: 1, mean: 4.5, numerator: 2, denominator: 2 });
     // NPS answers in P: f2 = 10 (promoter), f3 = 7 (passive), f4 = 5 (detractor): (1 − 1) / 3 = 0 points.
     expect(values.nps).toEqual({ value: 0, promoters: 1, detractors: 1, responses: 3 });
-    expect(kpiMembers(facts({ responses }), 'nps', Q2, LATER)).toEqual({ numerator: ['A'], denominator: ['A', 'B'], detractors: ['B'] });
+    expect(kpiMembers(facts({ clients }), 'nps', Q2, LATER)).toEqual({ numerator: ['A'], denominator: ['A', 'B'], detractors: ['B'] });
   });
 
   it('follows chains of corrections, also through a deleted one, and restores an entry whose only correction was deleted', () => {
@@ -168,8 +179,8 @@ describe('repeat and referral rates', () => {
       { clientId: 'Z', currency: 'CNY', commitmentMinor: 1, closedOn: '2025-01-01' },
       { clientId: 'Z', currency: 'CNY', commitmentMinor: 1, closedOn: '2025-02-01' },
     ];
-    const clients = ['A', 'B', 'C'].map((id) => client(id, [['2020-01-01', 'active']]));
-    expect(computeKpis(facts({ clients, projects }), Q2, LATER).repeatRate).toEqual({ value: 1 / 2, numerator: 1, denominator: 2 });
+    const clients = withRecords(['A', 'B', 'C'].map((id) => client(id, [['2020-01-01', 'active']])), [], projects);
+    expect(computeKpis(facts({ clients }), Q2, LATER).repeatRate).toEqual({ value: 1 / 2, numerator: 1, denominator: 2 });
   });
 
   it('counts referrals of clients created in P, not just before or just after it', () => {
@@ -192,7 +203,6 @@ describe('repeat and referral rates', () => {
 
 describe('financing volume', () => {
   it('sums commitments closing in P per currency and in the reporting currency at the rates of P’s last day', () => {
-    const clients = [client('A', [['2020-01-01', 'active']]), client('B', [['2020-01-01', 'active']])];
     const projects = [
       { clientId: 'A', currency: 'CNY', commitmentMinor: 10_000_000, closedOn: '2026-04-01' },
       { clientId: 'A', currency: 'USD', commitmentMinor: 100_000, closedOn: '2026-04-15' },
@@ -200,6 +210,8 @@ describe('financing volume', () => {
       { clientId: 'B', currency: 'GBP', commitmentMinor: 10_000, closedOn: '2026-05-20' },
       { clientId: 'B', currency: 'USD', commitmentMinor: 200_000, closedOn: '2026-07-01' },
       { clientId: 'B', currency: 'CNY', commitmentMinor: 999, closedOn: '2026-03-31' },
+      // A client outside the scope.
+      { clientId: 'Z', currency: 'CNY', commitmentMinor: 555, closedOn: '2026-05-01' },
     ];
     const rates = [
       { currency: 'USD', quoteCurrency: 'CNY', rate: 7.1, asOf: '2026-01-01' },
@@ -207,7 +219,8 @@ describe('financing volume', () => {
       { currency: 'USD', quoteCurrency: 'CNY', rate: 7.3, asOf: '2026-07-15' },
       { currency: 'EUR', quoteCurrency: 'CNY', rate: 7.8, asOf: '2026-05-01' },
     ];
-    const values = computeKpis(facts({ clients, projects, rates }), Q2, LATER);
+    const clients = withRecords([client('A', [['2020-01-01', 'active']]), client('B', [['2020-01-01', 'active']])], [], projects);
+    const values = computeKpis(facts({ clients, rates }), Q2, LATER);
     // CNY 100,000.00 + USD 1,000.00 × 7.2 + EUR 500.00 × 7.8 = 100,000 + 7,200 + 3,900 = CNY 111,100.00; GBP has no rate.
     expect(values.financingVolume).toEqual({
       byCurrency: { CNY: 10_000_000, USD: 100_000, EUR: 50_000, GBP: 10_000 },
@@ -216,7 +229,7 @@ describe('financing volume', () => {
       missingRates: ['GBP'],
     });
     // In USD as the reporting currency, with no CNY → USD rate: only the USD deal converts.
-    const inUsd = computeKpis(facts({ clients, projects, rates, reportingCurrency: 'USD' }), Q2, LATER).financingVolume;
+    const inUsd = computeKpis(facts({ clients, rates, reportingCurrency: 'USD' }), Q2, LATER).financingVolume;
     expect(inUsd.reportingMinor).toBe(100_000);
     expect(inUsd.missingRates).toEqual(['CNY', 'EUR', 'GBP']);
   });

@@ -36,12 +36,6 @@ export function statusBefore(timeline: readonly StatusStep[], day: string): Clie
   return status;
 }
 
-/** Whether the client had `status` at any moment of [from, to): at its start, or through a change inside it. */
-export function hadStatusDuring(timeline: readonly StatusStep[], status: ClientStatus, from: string, to: string): boolean {
-  if (statusBefore(timeline, from) === status) return true;
-  return timeline.some((step) => step.on >= from && step.on < to && step.status === status);
-}
-
 /** The day the client first became active, or null if it never was. */
 export function firstActiveOn(timeline: readonly StatusStep[]): string | null {
   return timeline.find((step) => step.status === 'active')?.on ?? null;

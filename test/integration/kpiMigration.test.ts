@@ -14,7 +14,7 @@ const ids = {
 };
 
 describe('migration 0006: targets in minor units, improvement actions with their links', () => {
-  it('keeps every target and action, rounds volume targets to minor units with a currency, and queues the corrections of synced records', async () => {
+  it('keeps every target and action as it was, stores whole target values as integers and leaves old actions editable', async () => {
     const file = path.join(tempDir(), 'crm.db');
     const keyHex = randomKey();
     const old = openStore({ file, keyHex, migrations: MIGRATIONS.slice(0, 5) });
@@ -39,21 +39,19 @@ describe('migration 0006: targets in minor units, improvement actions with their
     const backend = openBackend({ file, keyHex });
     try {
       const { api, store } = backend;
-      expect(await api['targets.get']({ id: ids.volume })).toMatchObject({ value: 123457, currency: 'USD', note: '全年', period: { year: 2026, quarter: null, month: null } });
-      expect(store.db.prepare('SELECT typeof(value) FROM targets WHERE id = ?').pluck().get(ids.volume)).toBe('integer');
-      expect(await api['targets.get']({ id: ids.nps })).toMatchObject({ value: 40, currency: null, scope: { kind: 'team', teamCode: 'team-1' } });
+      // Every value as it was; a whole volume target is now stored as an integer, a fractional one is kept for its owner to correct.
+      expect(await api['targets.get']({ id: ids.volume })).toMatchObject({ value: 123456.6, currency: null, note: '全年', period: { year: 2026, quarter: null, month: null }, updatedAt: AT });
+      expect(await api['targets.get']({ id: ids.nps })).toMatchObject({ value: 40, currency: 'CNY', scope: { kind: 'team', teamCode: 'team-1' } });
+      expect(store.db.prepare('SELECT typeof(value) FROM targets WHERE id = ?').pluck().get(ids.nps)).toBe('integer');
       expect(await api['targets.get']({ id: ids.csat })).toMatchObject({ value: 0.85, currency: null, createdAt: AT, updatedAt: AT });
 
       expect(await api['improvementActions.get']({ id: ids.gap })).toMatchObject({
-        title: '提高留存', kpi: 'retention_rate', kpiScope: { kind: 'bank' }, periodFrom: '2026-04-01', periodTo: '2026-07-01', phase: 'do', dueDate: '2026-09-30', baseline: null,
+        title: '提高留存', kpi: 'retention_rate', kpiScope: null, periodFrom: null, periodTo: null, phase: 'do', dueDate: '2026-09-30', baseline: null, updatedAt: AT,
       });
-      expect(await api['improvementActions.get']({ id: ids.fromFeedback })).toMatchObject({ feedbackId: ids.feedback, clientId: ids.client, kpi: 'csat', kpiScope: null });
-
-      // Only the record the server knew is queued, with just what the migration changed.
-      const queued = store.db.prepare('SELECT entity, recordId, baseVersion, changes FROM sync_outbox').all() as Array<{ entity: string; recordId: string; baseVersion: number; changes: string }>;
-      expect(queued).toHaveLength(1);
-      expect(queued[0]).toMatchObject({ entity: 'targets', recordId: ids.nps, baseVersion: 17 });
-      expect(Object.keys(JSON.parse(queued[0]!.changes)).sort()).toEqual(['currency', 'updatedAt']);
+      expect(await api['improvementActions.get']({ id: ids.fromFeedback })).toMatchObject({ feedbackId: ids.feedback, clientId: null, kpi: null, checkDate: null });
+      // An old action can still be edited: its links are valid as they were.
+      expect((await api['improvementActions.update']({ id: ids.gap, patch: { phase: 'check' } })).phase).toBe('check');
+      expect(store.db.prepare('SELECT count(*) FROM sync_outbox WHERE entity = ?').pluck().get('targets')).toBe(0);
     } finally {
       backend.close();
     }

@@ -23,7 +23,7 @@ export function ClientFilters() {
     for (const key of Object.keys(next) as (keyof typeof next)[]) if (!next[key]?.length) delete next[key];
     clientListStore.getState().setFilter(next);
   };
-  const common = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const, style: { width: 150 } };
+  const common = { mode: 'multiple' as const, allowClear: true, maxTagCount: 'responsive' as const };
   const active = Object.keys(filter).length > 0;
   return (
     <>

@@ -64,6 +64,8 @@ export function ClientTable() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys pressed on a column's sort button are the button's own (Enter and Space sort).
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
@@ -128,7 +130,7 @@ export function ClientTable() {
                 aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {column.sortField ? (
-                  <button type="button" className="crm-sort" tabIndex={-1} onClick={() => toggleSort(column)} title={t('clients.sortBy', { column: label })}>
+                  <button type="button" className="crm-sort" onClick={() => toggleSort(column)} title={t('clients.sortBy', { column: label })}>
                     {label}
                     {sorted && (sort.direction === 'asc' ? <ArrowUpOutlined aria-hidden /> : <ArrowDownOutlined aria-hidden />)}
                   </button>

@@ -18,12 +18,12 @@ export function ClientsPage() {
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   return (
     <>
-      <div className="crm-toolbar">
+      <div className="crm-toolbar crm-list-toolbar">
         <Typography.Title level={2} className="crm-page-title">{t('clients.title')}</Typography.Title>
         <span className="crm-muted" aria-live="polite" data-testid="client-count">
           {total !== null && t('clients.count', { n: formatNumber(total, language) })}
         </span>
-        <ClientFilters />
+        <div className="crm-filters"><ClientFilters /></div>
         <span style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
           <ColumnSettingsMenu />
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>{t('clients.new')}</Button>

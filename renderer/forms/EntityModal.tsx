@@ -23,7 +23,7 @@ const isBlank = (value: unknown) => value === undefined || value === null || (ty
 /** A create/edit dialog whose field messages come from the shared zod schemas and the backend's ApiError, translated. */
 export function EntityModal<V extends object, I>({ title, initialValues, parse, save, onClose, children, width = 720 }: EntityModalProps<V, I>) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -69,6 +69,22 @@ export function EntityModal<V extends object, I>({ title, initialValues, parse, 
     }
   };
 
+  // Closing (Escape, ×, Cancel) a form the user has typed into asks first: a stray Escape must not throw work away.
+  const requestClose = () => {
+    if (!form.isFieldsTouched()) {
+      onClose();
+      return;
+    }
+    modal.confirm({
+      title: t('common.discardTitle'),
+      content: t('common.discardHint'),
+      okText: t('common.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.keepEditing'),
+      onOk: onClose,
+    });
+  };
+
   return (
     <Modal
       open
@@ -78,8 +94,11 @@ export function EntityModal<V extends object, I>({ title, initialValues, parse, 
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={requestClose}
       maskClosable={false}
+      // The form scrolls inside the dialog, so that Save stays on screen on a 720-pixel-high laptop display.
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', paddingInlineEnd: 8 } }}
     >
       {formError && <Alert type="error" title={formError} showIcon style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()} requiredMark>

@@ -8,9 +8,32 @@ type EnumSelectProps = Omit<SelectProps, 'options'> & {
   group: string | null;
 };
 
+type Option = { value: string; label: string };
+
+/**
+ * How well an option's label answers what is typed: the exact label first, then labels starting with it, then the
+ * rest, so that "AA" then Enter picks AA, not AAA.
+ */
+export function matchRank(label: string, typed: string): number {
+  const a = label.toLowerCase();
+  const b = typed.trim().toLowerCase();
+  if (a === b) return 0;
+  return a.startsWith(b) ? 1 : 2;
+}
+
 /** A select over a domain enum with labels in the UI language. */
 export function EnumSelect({ values, group, ...rest }: EnumSelectProps) {
   const { t } = useTranslation();
-  const options = values.map((value) => ({ value, label: group ? t(`enums.${group}.${value}`) : value }));
-  return <Select showSearch={{ optionFilterProp: 'label' }} options={options} {...rest} />;
+  const options: Option[] = values.map((value) => ({ value, label: group ? t(`enums.${group}.${value}`) : value }));
+  return (
+    <Select
+      showSearch={{
+        optionFilterProp: 'label',
+        // Ties keep the list's own order (Array.prototype.sort is stable).
+        filterSort: (a: Option, b: Option, { searchValue }: { searchValue: string }) => matchRank(a.label, searchValue) - matchRank(b.label, searchValue),
+      }}
+      options={options}
+      {...rest}
+    />
+  );
 }

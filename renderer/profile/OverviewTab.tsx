@@ -1,12 +1,12 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../shared/api/contract.ts';
-import { formatDate, formatDateTime, formatMoney } from '../../shared/format/index.ts';
-import { isLanguage } from '../i18n/index.ts';
+import { formatDate, formatDateTime, formatList, formatMoney } from '../../shared/format/index.ts';
+import { useLanguage } from '../i18n/index.ts';
 
 export function OverviewTab({ profile }: { profile: ClientProfile }) {
-  const { t, i18n } = useTranslation();
-  const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { client, segment } = profile;
   const none = <span className="crm-muted">{t('common.none')}</span>;
   const money = (minor: number | null) => (minor === null ? none : formatMoney(minor, client.financialsCurrency, language));
@@ -30,7 +30,7 @@ export function OverviewTab({ profile }: { profile: ClientProfile }) {
             <Descriptions.Item label={t('profile.cadence')}>{t('profile.cadenceDays', { n: segment.policy.contactCadenceDays })}</Descriptions.Item>
             <Descriptions.Item label={t('profile.review')}>{t('profile.cadenceDays', { n: segment.policy.reviewFrequencyDays })}</Descriptions.Item>
             <Descriptions.Item label={t('profile.channels')}>
-              {segment.policy.preferredChannels.map((c) => t(`enums.channel.${c}`)).join('、') || none}
+              {formatList(segment.policy.preferredChannels.map((c) => t(`enums.channel.${c}`)), language) || none}
             </Descriptions.Item>
           </Descriptions>
         </>

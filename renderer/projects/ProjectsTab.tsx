@@ -31,7 +31,7 @@ export function ProjectsTab({ profile, onChanged }: { profile: ClientProfile; on
   const currency = commonCurrency(amounts);
   const unit = moneyUnit(scale, currency, language);
   const amountColumn = (field: (typeof AMOUNT_FIELDS)[number]) => ({
-    title: t('projects.amountHeader', { label: label(field), unit }),
+    title: amounts.length ? t('projects.amountHeader', { label: label(field), unit }) : label(field),
     dataIndex: field,
     align: 'right' as const,
     render: (minor: number, p: Project) => (
@@ -53,12 +53,12 @@ export function ProjectsTab({ profile, onChanged }: { profile: ClientProfile; on
         rowKey="id"
         size="small"
         pagination={false}
-        className="crm-table-nowrap-head"
-        scroll={{ x: 'max-content' }}
+        className="crm-table-word-heads"
+        scroll={{ x: 980 }}
         dataSource={projects}
         locale={{ emptyText: t('projects.empty') }}
         columns={[
-          { title: label('name'), dataIndex: 'name', render: (name: string, p) => <><div>{name}</div><div className="crm-muted">{t(`enums.sector.${p.sector}`)}</div></> },
+          { title: label('name'), dataIndex: 'name', width: 190, render: (name: string, p) => <><div>{name}</div><div className="crm-muted">{t(`enums.sector.${p.sector}`)}</div></> },
           { title: label('stage'), dataIndex: 'stage', render: (stage: Project['stage']) => <Tag>{t(`enums.stage.${stage}`)}</Tag> },
           ...AMOUNT_FIELDS.map(amountColumn),
           { title: label('tenorMonths'), dataIndex: 'tenorMonths', align: 'right', render: (v: number) => formatNumber(v, language) },

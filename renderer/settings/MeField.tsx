@@ -18,7 +18,7 @@ export function MeField() {
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => settingsStore.getState().setMe(draft)}
       onPressEnter={() => settingsStore.getState().setMe(draft)}
-      style={{ width: 170 }}
+      style={{ width: 150 }}
     />
   );
 }

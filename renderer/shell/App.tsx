@@ -35,7 +35,8 @@ export function App() {
 
   return (
     <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
-      <AntApp>
+      {/* Messages appear below the header, never over the search box. */}
+      <AntApp message={{ top: 72 }}>
         <ClientModeGuard>
         <Layout style={{ height: '100vh' }}>
           <Layout.Header className="crm-header">
@@ -45,7 +46,7 @@ export function App() {
               <a href={routeHref({ name: 'tasks' })} aria-current={route.name === 'tasks' ? 'page' : undefined}>{t('app.nav.tasks')}</a>
             </nav>
             <SearchBox />
-            <Space size="middle" className="crm-header-tools">
+            <Space size="small" className="crm-header-tools">
               <DraftsButton />
               <MeField />
               <Segmented

@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { translateIssue } from '../i18n/issues.ts';
-import { formatDateTime } from '../../shared/format/index.ts';
+import { formatDateTime, formatList } from '../../shared/format/index.ts';
 import { useSettings } from '../shell/stores.ts';
 import { latestFailure, syncErrorText } from './syncErrorText.ts';
 import { createSyncStore, type SyncState } from './syncStore.ts';
@@ -75,7 +75,7 @@ function SignInForm() {
   };
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={{ serverUrl: status?.serverUrl ?? '', login: status?.login ?? '', password: '' }}>
-      <Form.Item name="serverUrl" label={t('sync.serverUrl')} extra={t('sync.serverUrlHint')}
+      <Form.Item name="serverUrl" label={t('sync.serverUrl')}
         rules={[{ required: true, whitespace: true, message: t('issues.required') }, { pattern: /^\s*https?:\/\//i, message: t('sync.urlScheme') }]}>
         <Input placeholder="https://crm.example.cn" autoComplete="url" />
       </Form.Item>
@@ -189,7 +189,7 @@ export function SyncPanel() {
               renderItem={(r) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={`${t(`sync.entity.${r.entity}`, { defaultValue: r.entity })} · ${Object.keys(r.changes).join(', ')}`}
+                    title={`${t(`sync.entity.${r.entity}`, { defaultValue: r.entity })} · ${formatList(Object.keys(r.changes), language)}`}
                     description={r.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ')}
                   />
                 </List.Item>

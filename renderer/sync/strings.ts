@@ -12,7 +12,7 @@ const zhCN = {
     resolved: '冲突已处理，将在下次同步时发送',
     rejectedTitle: '被服务器拒绝的修改', noRejected: '没有被拒绝的修改', rejectedHint: '这些修改没有同步到服务器，请按提示在记录中重新修改。',
     entity: { clients: '客户', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈', tasks: '待办事项', segments: '客户细分', targets: '目标', improvementActions: '改进措施', conflicts: '冲突' },
-    loginFailed: '登录名或密码不正确', urlScheme: '地址须以 https:// 开头（本机上的服务器可用 http://）', serverUrlHint: '例如 https://crm.example.cn',
+    loginFailed: '登录名或密码不正确', urlScheme: '地址须以 https:// 开头（本机上的服务器可用 http://）',
     errors: {
       unreachable: '无法连接同步服务器。请检查网络和服务器地址；本机数据照常可用。',
       insecure_url: '服务器地址须使用 https://（只有本机上的服务器可用 http://）。',
@@ -28,7 +28,7 @@ const zhCN = {
 const en = {
   sync: {
     button: 'Sync', lastLabel: 'Last sync', pendingLabel: 'Changes to send', never: 'Never synced', last: 'Synced {{time}}', pending: '{{count}} to send', running: 'Syncing…',
-    progressPush: 'Sending {{count}}', progressPull: 'Receiving {{count}}', error: 'Sync error', conflicts: '{{count}} conflicts', signedOut: 'Not signed in to a sync server',
+    progressPush: 'Sending {{count}}', progressPull: 'Receiving {{count}}', error: 'Sync error', conflicts: '{{count}} conflicts', signedOut: 'Sync: signed out',
     title: 'Sync', account: 'Sync server', serverUrl: 'Server address', login: 'Login', password: 'Password', signIn: 'Sign in and sync', signOut: 'Sign out',
     signedInAs: 'Signed in as {{login}} ({{server}})', now: 'Sync now', status: 'Status', lastError: 'Last error',
     offlineNote: 'Your data on this laptop is always available; when online it syncs every minute.',
@@ -38,7 +38,7 @@ const en = {
     resolved: 'Conflict resolved; it will be sent with the next sync',
     rejectedTitle: 'Changes the server refused', noRejected: 'No refused changes', rejectedHint: 'These changes did not reach the server; change the record again as the message says.',
     entity: { clients: 'Client', contacts: 'Contact', projects: 'Project', interactions: 'Interaction', feedback: 'Feedback', tasks: 'Task', segments: 'Segment', targets: 'Target', improvementActions: 'Improvement action', conflicts: 'Conflict' },
-    loginFailed: 'The login or password is not correct', urlScheme: 'The address must start with https:// (or http:// for a server on this computer)', serverUrlHint: 'For example https://crm.example.cn',
+    loginFailed: 'The login or password is not correct', urlScheme: 'The address must start with https:// (or http:// for a server on this computer)',
     errors: {
       unreachable: 'The sync server cannot be reached. Check the network and the server address; your data on this computer works as usual.',
       insecure_url: 'The server address needs https:// (http:// only for a server on this computer).',

@@ -1,6 +1,7 @@
 import { coverageOf, type Coverage } from '../../shared/coverage/coverage.ts';
 import type { AlertAcknowledgement, ExchangeRate, ProjectStage, Segment } from '../../shared/domain/index.ts';
-import { isWorse, type RiskAlert } from '../../shared/risk/alert.ts';
+import { holdingAcknowledgement } from '../../shared/risk/acknowledgement.ts';
+import type { RiskAlert } from '../../shared/risk/alert.ts';
 import { concentration, type VolumeShare } from '../../shared/risk/concentration.ts';
 import { clientRiskAlerts } from '../../shared/risk/evaluate.ts';
 import type { RiskThresholds } from '../../shared/risk/thresholds.ts';
@@ -118,17 +119,6 @@ export function evaluateRisks(evaluation: Evaluation): void {
       if (holding) (row.acknowledged ??= new Map()).set(alert, holding);
     }
   }
-}
-
-/**
- * The acknowledgement that still hides an alert: the latest one of the same alert (rule and subject) and the same
- * episode (start day), whose value the alert's has not worsened past.
- */
-export function holdingAcknowledgement(alert: RiskAlert, acknowledgements: readonly AlertAcknowledgement[]): AlertAcknowledgement | null {
-  let latest: AlertAcknowledgement | null = null;
-  for (const a of acknowledgements)
-    if (a.rule === alert.rule && a.subject === alert.subject && a.since === alert.since && (!latest || a.acknowledgedAt > latest.acknowledgedAt)) latest = a;
-  return latest && !isWorse(alert.rule, alert.value, latest.value) ? latest : null;
 }
 
 /** Segments, coverage and risks of every client on `today`, reusing what `previous` computed for unchanged clients. */

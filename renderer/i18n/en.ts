@@ -43,6 +43,8 @@ export const en: Messages = {
     range: 'Enter a whole number from {{a}} to {{b}}', scoreRequired: 'Enter a CSAT or an NPS score',
     debtExceedsCost: 'Must not exceed the total project cost', commitmentExceedsDebt: 'Must not exceed the debt amount',
     dscrMinAboveAvg: 'Must not exceed the average DSCR', amount: 'Enter an amount, e.g. 1,200,000.00',
+    rangeBound: 'Give a minimum or a maximum', belowMinimum: 'Must not be below the minimum', ratingOrder: 'The best grade must not be below the lowest',
+    segmentOrder: 'List every segment once', noSuchAlert: 'This client has no such alert now',
   },
   enums: ENUM_LABELS.en,
   clients: {

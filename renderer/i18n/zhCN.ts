@@ -38,6 +38,8 @@ export const zhCN = {
     number: '请输入数字', atLeast: '不能小于 {{n}}', atMost: '不能大于 {{n}}', range: '请输入 {{a}} 到 {{b}} 之间的整数',
     scoreRequired: '客户满意度和净推荐值至少填写一项', debtExceedsCost: '不能超过项目总投资', commitmentExceedsDebt: '不能超过债务金额',
     dscrMinAboveAvg: '不能高于平均偿债覆盖率', amount: '请输入金额，例如 1,200,000.00',
+    rangeBound: '请填写最小值或最大值', belowMinimum: '不能小于最小值', ratingOrder: '最高评级不能低于最低评级',
+    segmentOrder: '须列出每个客户细分且各一次', noSuchAlert: '该客户当前没有此项预警',
   },
   enums: ENUM_LABELS['zh-CN'],
   clients: {

@@ -103,7 +103,7 @@ export const segmentMethods = {
   /** What a rule being edited would do, without saving it: matches, members, a sample and who would move. */
   'segments.preview': method(SegmentPreviewInput, SegmentPreview),
   /** Sets the segments' order of precedence (first wins), keeping their priorities' values where it can. */
-  'segments.reorder': method(z.object({ order: z.array(Id).min(1, { message: 'needs at least one segment' }) }), z.array(Segment)),
+  'segments.reorder': method(z.object({ order: z.array(Id).min(1, { message: 'must list every segment once' }) }), z.array(Segment)),
   /** Clients counted on two axes, with exposure and CSAT per cell, as on today. */
   'segments.matrix': method(MatrixInput, Matrix),
   /** Why a client has its policy: the segment, the conditions it met, and the higher-priority segments it did not. */

@@ -54,9 +54,24 @@ export type RiskAlert = z.infer<typeof RiskAlert>;
 export type RiskAlertOf<R extends RiskRule> = Extract<RiskAlert, { rule: R }>;
 
 /**
- * Rules whose value gets worse as it falls (CSAT, NPS, DSCR); for the others (notches, days, share) worse is higher.
- * An acknowledged alert comes back when its value gets worse than the acknowledged one.
+ * How serious an alert is, from its value against its threshold (one table, so every screen and the CLI agree):
+ * a downgrade two notches past the threshold, a score at half the threshold or lower (CSAT 1, NPS 0–3), a contact gap
+ * over twice its limit, a breached covenant and a share twice the threshold are high; a stall over twice its limit is
+ * medium, a shorter one low; everything else medium.
  */
+export function severityOf(rule: RiskRule, value: number, threshold: number): RiskSeverity {
+  switch (rule) {
+    case 'rating_downgrade': return value >= threshold + 2 ? 'high' : 'medium';
+    case 'low_satisfaction': return value <= threshold / 2 ? 'high' : 'medium';
+    case 'contact_overdue': return value > 2 * threshold ? 'high' : 'medium';
+    case 'dscr_breach': return 'high';
+    case 'dscr_near': return 'medium';
+    case 'stalled_project': return value > 2 * threshold ? 'medium' : 'low';
+    case 'concentration': return value >= 2 * threshold ? 'high' : 'medium';
+  }
+}
+
+/** Rules whose value gets worse as it falls (CSAT, NPS, DSCR); for the others (notches, days, share) worse is higher. */
 const WORSE_WHEN_LOWER: ReadonlySet<RiskRule> = new Set(['low_satisfaction', 'dscr_breach', 'dscr_near']);
 
 export function isWorse(rule: RiskRule, value: number, than: number): boolean {

@@ -1,4 +1,4 @@
-import type { RiskAlertOf } from './alert.ts';
+import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 /** One client's part of its RM's financing volume, in minor units of the reporting currency (converted through the rate table). */
@@ -14,7 +14,7 @@ export interface VolumeShare {
 /**
  * Concentration: one client above 25 % of its RM's financing volume (product.md). The RM's volume is our commitment
  * on the deals of all their clients that reached financial close and are not closed yet, in the reporting currency.
- * Since: the last day the RM's counted deals changed. Twice the threshold or more is high severity.
+ * Since: the last day the RM's counted deals changed.
  */
 export function concentration(
   book: readonly VolumeShare[],
@@ -37,7 +37,7 @@ export function concentration(
     if (value <= threshold) continue;
     alerts.set(share.clientId, {
       rule: 'concentration',
-      severity: value >= 2 * threshold ? 'high' : 'medium',
+      severity: severityOf('concentration', value, threshold),
       subject: '',
       value,
       threshold,

@@ -1,13 +1,12 @@
 import { addDays } from '../calendar/days.ts';
 import type { Coverage } from '../coverage/coverage.ts';
 import type { ClientStatus } from '../domain/enums.ts';
-import type { RiskAlertOf } from './alert.ts';
+import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 /**
  * Contact overdue: days since the last contact the policy counts > 1.5 × the cadence (product.md). A client never
  * contacted counts from its relationship start (else its creation), as coverage does. Lost clients are not served.
- * More than twice the limit is high severity.
  */
 export function contactOverdue(
   coverage: Coverage,
@@ -23,7 +22,7 @@ export function contactOverdue(
   const countedFrom = addDays(coverage.dueOn, -cadenceDays);
   return {
     rule: 'contact_overdue',
-    severity: days > 2 * limit ? 'high' : 'medium',
+    severity: severityOf('contact_overdue', days, limit),
     subject: '',
     value: days,
     threshold: limit,

@@ -1,5 +1,5 @@
 import type { ProjectStage } from '../domain/enums.ts';
-import { hundredths, type RiskAlertOf } from './alert.ts';
+import { hundredths, severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 export interface DscrFacts {
@@ -16,8 +16,8 @@ export interface DscrFacts {
 export const ENDED_STAGES: readonly ProjectStage[] = ['closed', 'declined', 'lost'];
 
 /**
- * A project's DSCR (the minimum, the conservative figure) below its covenant minimum (`dscr_breach`, high), or within
- * 0.10x of it (`dscr_near`, medium), product.md. Compared in hundredths, as DSCRs are quoted (1.30x), so that
+ * A project's DSCR (the minimum, the conservative figure) below its covenant minimum (`dscr_breach`), or within 0.10x
+ * of it (`dscr_near`), product.md. Compared in hundredths, as DSCRs are quoted (1.30x), so that
  * 1.30 against 1.20 is exactly 0.10x. Threshold is the covenant; headroom the DSCR's distance above it.
  */
 export function dscrAlert(project: DscrFacts, thresholds: RiskThresholds): RiskAlertOf<'dscr_breach' | 'dscr_near'> | null {
@@ -28,7 +28,8 @@ export function dscrAlert(project: DscrFacts, thresholds: RiskThresholds): RiskA
     since: project.updatedAt.slice(0, 10),
   };
   const detail = { projectId: project.id, projectName: project.name };
-  if (gap < 0) return { rule: 'dscr_breach', severity: 'high', ...base, detail };
-  if (gap <= Math.round(thresholds.dscrHeadroom * 100)) return { rule: 'dscr_near', severity: 'medium', ...base, detail: { ...detail, within: thresholds.dscrHeadroom } };
+  if (gap < 0) return { rule: 'dscr_breach', severity: severityOf('dscr_breach', project.dscrMin, project.covenantMinDscr), ...base, detail };
+  if (gap <= Math.round(thresholds.dscrHeadroom * 100))
+    return { rule: 'dscr_near', severity: severityOf('dscr_near', project.dscrMin, project.covenantMinDscr), ...base, detail: { ...detail, within: thresholds.dscrHeadroom } };
   return null;
 }

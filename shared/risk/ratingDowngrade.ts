@@ -1,5 +1,5 @@
 import { ratingNotchesDown, type CreditRating } from '../domain/enums.ts';
-import type { RiskAlertOf } from './alert.ts';
+import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 export interface RatingFacts {
@@ -35,7 +35,7 @@ export function ratingDowngrade(facts: RatingFacts, today: string, thresholds: R
   }
   return {
     rule: 'rating_downgrade',
-    severity: notches >= threshold + 2 ? 'high' : 'medium',
+    severity: severityOf('rating_downgrade', notches, threshold),
     subject: '',
     value: notches,
     threshold,

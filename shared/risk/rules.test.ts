@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, type CoverageFacts } from '../coverage/coverage.ts';
-import { isWorse } from './alert.ts';
+import { acknowledgementHolds } from './acknowledgement.ts';
 import { concentration } from './concentration.ts';
 import { contactOverdue } from './contactOverdue.ts';
 import { dscrAlert, type DscrFacts } from './dscr.ts';
@@ -193,11 +193,31 @@ describe('one client\'s alerts and what an acknowledgement holds', () => {
     expect(alerts.map((a) => `${a.rule}:${a.subject}`)).toEqual(['rating_downgrade:', 'dscr_breach:p2', 'dscr_near:p1', 'stalled_project:p1']);
   });
 
-  it('counts a lower DSCR or CSAT as worse, and more days or notches as worse', () => {
-    expect(isWorse('dscr_near', 1.22, 1.25)).toBe(true);
-    expect(isWorse('low_satisfaction', 2, 2)).toBe(false);
-    expect(isWorse('contact_overdue', 47, 46)).toBe(true);
-    expect(isWorse('rating_downgrade', 2, 3)).toBe(false);
+});
+
+describe('an acknowledgement holds until the alert gets worse or starts anew', () => {
+  const near = dscrAlert({ id: PROJECT, name: '一期', stage: 'operation_repayment', dscrMin: 1.25, covenantMinDscr: 1.2, updatedAt: '2026-09-30T08:00:00.000Z' }, T)!;
+
+  it('holds while a DSCR stays at or above the acknowledged value, whatever day it was recorded', () => {
+    expect(acknowledgementHolds(near, { value: 1.25, since: '2026-09-01' })).toBe(true);
+    expect(acknowledgementHolds({ ...near, value: 1.28 }, { value: 1.25, since: '2026-09-01' })).toBe(true);
+    expect(acknowledgementHolds({ ...near, value: 1.22 }, { value: 1.25, since: '2026-09-30' })).toBe(false);
+  });
+
+  it('holds for a contact gap as days pass, until the gap turns high severity or a new gap starts', () => {
+    const policy = { contactCadenceDays: 30, contactTypes: ['meeting'] } as CoverageFacts['policy'];
+    const gap = (today: string) => contactOverdue(coverageOf({ policy, interactions: [{ type: 'meeting', occurredAt: '2026-10-01T02:00:00.000Z' }], relationshipStart: null, createdAt: '2020-01-01T00:00:00.000Z' }, today), policy, 'active', T)!;
+    const acknowledged = { value: gap('2026-11-20').value, since: gap('2026-11-20').since };
+    expect(acknowledgementHolds(gap('2026-12-05'), acknowledged)).toBe(true); // 65 days: still medium
+    expect(acknowledgementHolds(gap('2026-12-30'), acknowledged)).toBe(true); // 90 days: not yet over 2 × 45
+    expect(acknowledgementHolds(gap('2026-12-31'), acknowledged)).toBe(false); // 91 days: high
+    expect(acknowledgementHolds({ ...gap('2026-12-05'), since: '2026-12-01' }, acknowledged)).toBe(false);
+  });
+
+  it('comes back for a lower CSAT, not for the same one', () => {
+    const [low] = lowSatisfaction([{ csat: 2, nps: null, givenOn: '2026-11-01' }], TODAY, T);
+    expect(acknowledgementHolds(low!, { value: 2, since: '2026-11-01' })).toBe(true);
+    expect(acknowledgementHolds({ ...low!, value: 1 }, { value: 2, since: '2026-11-01' })).toBe(false);
   });
 });
 

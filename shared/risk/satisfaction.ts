@@ -1,5 +1,5 @@
 import { daysBetween } from '../calendar/days.ts';
-import type { RiskAlertOf } from './alert.ts';
+import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 /** Live feedback that no correction superseded (a correction replaces the entry it corrects). */
@@ -8,7 +8,6 @@ export type CountedFeedback = ReadonlyArray<{ csat: number | null; nps: number |
 /**
  * Latest CSAT ≤ 2 or an NPS detractor within the last 90 days (product.md), as two alerts so each has one value:
  * `csat` is the latest CSAT in the window; `nps` the lowest detractor score in the window, since the first one.
- * Half the threshold or worse (CSAT 1, NPS 0–3) is high severity.
  */
 export function lowSatisfaction(feedback: CountedFeedback, today: string, thresholds: RiskThresholds): Array<RiskAlertOf<'low_satisfaction'>> {
   const windowDays = thresholds.feedbackWindowDays;
@@ -20,7 +19,7 @@ export function lowSatisfaction(feedback: CountedFeedback, today: string, thresh
   if (latest?.csat != null && latest.csat <= thresholds.lowCsatMax) {
     const threshold = thresholds.lowCsatMax;
     alerts.push({
-      rule: 'low_satisfaction', severity: latest.csat <= threshold / 2 ? 'high' : 'medium', subject: 'csat',
+      rule: 'low_satisfaction', severity: severityOf('low_satisfaction', latest.csat, threshold), subject: 'csat',
       value: latest.csat, threshold, headroom: latest.csat - threshold, since: latest.givenOn,
       detail: { measure: 'csat', givenOn: latest.givenOn, windowDays },
     });
@@ -31,7 +30,7 @@ export function lowSatisfaction(feedback: CountedFeedback, today: string, thresh
     const worst = detractors.reduce((a, b) => (b.nps! < a.nps! || (b.nps === a.nps && b.givenOn > a.givenOn) ? b : a));
     const first = detractors.reduce((a, b) => (b.givenOn < a.givenOn ? b : a));
     alerts.push({
-      rule: 'low_satisfaction', severity: worst.nps! <= threshold / 2 ? 'high' : 'medium', subject: 'nps',
+      rule: 'low_satisfaction', severity: severityOf('low_satisfaction', worst.nps!, threshold), subject: 'nps',
       value: worst.nps!, threshold, headroom: worst.nps! - threshold, since: first.givenOn,
       detail: { measure: 'nps', givenOn: worst.givenOn, windowDays },
     });

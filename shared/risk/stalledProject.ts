@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../calendar/days.ts';
 import type { ProjectStage } from '../domain/enums.ts';
-import type { RiskAlertOf } from './alert.ts';
+import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 /**
@@ -19,7 +19,6 @@ export interface StageFacts {
 
 /**
  * A project in one stage longer than the configured number of days (product.md). Since: the first day past the limit.
- * Twice the limit or more is medium severity, else low.
  */
 export function stalledProject(project: StageFacts, today: string, thresholds: RiskThresholds): RiskAlertOf<'stalled_project'> | null {
   const { stageSince } = project;
@@ -29,7 +28,7 @@ export function stalledProject(project: StageFacts, today: string, thresholds: R
   if (days <= limit) return null;
   return {
     rule: 'stalled_project',
-    severity: days > 2 * limit ? 'medium' : 'low',
+    severity: severityOf('stalled_project', days, limit),
     subject: project.id,
     value: days,
     threshold: limit,

@@ -198,7 +198,8 @@ function applyRecord(store: Store, item: PulledRecord, touched: Touched): void {
   setVersion(store, entity, item.id, item.version);
   touched.records.push({ entity, id: item.id });
   if (item.clientId) touched.clients.add(item.clientId);
-  if (entity === 'segments') touched.segments = true;
+  // Segments, rates and the reporting currency decide every client's segment (exposure is converted).
+  if (entity === 'segments' || entity === 'exchangeRates' || entity === 'bankSettings') touched.segments = true;
 }
 
 function deleteRecordEverywhere(store: Store, entity: EntityName, id: string): void {

@@ -25,6 +25,7 @@ import { checkBankWideWriter } from './settings/bankSettings.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
+import { SurveyLock } from './lock/surveyLock.ts';
 import { recordChange } from './sync/outbox.ts';
 import { DeviceSync } from './sync/device.ts';
 import { listTasks } from './tasks/list.ts';
@@ -63,6 +64,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const deviceSync = new DeviceSync(store, () => listing.invalidate());
   const today = () => localDay(now());
   const recorder = () => deviceUser(store)?.login ?? SYSTEM_RECORDER;
+  const surveyLock = new SurveyLock(store, now);
   // Segments, coverage and risk alerts are evaluated in memory; stored segments it moves drop the list's caches.
   const portfolio = new Portfolio(store, () => listing.invalidate());
   /** Bank-wide data that decides segments: a change of it places every client again, once it is committed. */
@@ -171,6 +173,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     'search.query': (input) => ({ hits: search(store, input) }),
     'store.stats': () => storeStats(store),
     ...meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never),
+    ...surveyLock.handlers(),
     ...portfolioHandlers({
       store, portfolio, today, timestamp, recorder,
       create: <T extends StoredRecord>(entity: EntityName, fields: Row) => write(entity, (at) => created(createRecord<T>(store, entity, fields, at, rules[entity]))),
@@ -201,6 +204,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no method called ${String(method)}.`);
     const spec = contract[method];
     const input = parseOrThrow(spec.input, rawInput ?? {});
+    surveyLock.admit(method, input);
     const output = (handlers[method] as (input: unknown) => unknown)(input);
     return output instanceof Promise ? output.then((value) => spec.output.parse(value)) : spec.output.parse(output);
   }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,8 @@ import { serveBackend } from './ipc.ts';
 import { serveBriefExport } from './briefs.ts';
 import { askPassphrase } from './unlockWindow.ts';
 import { secureWebPreferences } from './windowPreferences.ts';
+import { workspaceMenuTemplate } from './menu.ts';
+import { createSurveyKiosk } from './surveyKiosk.ts';
 
 // Build layout (electron/dev/build.ts): out/app/{electron,renderer}; the worker and its Electron-ABI native
 // module in out/backend, shipped as resources/backend outside the asar in packaged builds.
@@ -28,6 +30,8 @@ if (!app.isPackaged && process.env.CRM_USER_DATA_DIR) app.setPath('userData', pr
 
 let backend: BackendWorker | null = null;
 let window: BrowserWindow | null = null;
+let kiosk: ReturnType<typeof createSurveyKiosk> | null = null;
+const menu = () => Menu.buildFromTemplate(workspaceMenuTemplate(app.isPackaged));
 
 app.enableSandbox();
 registerAppScheme();
@@ -45,7 +49,10 @@ app.on('second-instance', () => {
 async function openWorkspace(file: string, keyHex: string): Promise<void> {
   backend = await startBackendWorker({ file, keyHex, create: !fs.existsSync(file), script: workerScript });
   void backend.call('clients.list', {}).catch(() => undefined);
+  const { clientId } = (await backend.call('clientMode.status', {})) as { clientId: string | null };
   window = createWindow();
+  kiosk = createSurveyKiosk(window, menu);
+  kiosk.apply(clientId !== null);
 }
 
 /**
@@ -85,6 +92,7 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     window = null;
+    kiosk = null;
   });
   void win.loadURL(APP_URL);
   return win;
@@ -94,7 +102,12 @@ app.whenReady().then(async () => {
   if (!primary) return;
   denyPermissions();
   serveRenderer(rendererDir);
-  serveBackend(() => backend, () => window?.webContents ?? null);
+  Menu.setApplicationMenu(menu());
+  // The backend decides client-facing mode; the window follows what it answered.
+  serveBackend(() => backend, () => window?.webContents ?? null, (method, output) => {
+    if (method === 'clientMode.enter') kiosk?.apply(true);
+    if (method === 'clientMode.leave' && (output as { ok: boolean }).ok) kiosk?.apply(false);
+  });
   serveBriefExport(() => backend, () => window?.webContents ?? null);
   try {
     await unlockAndOpen();
@@ -104,7 +117,10 @@ app.whenReady().then(async () => {
     return;
   }
   app.on('activate', () => {
-    if (!window && backend) window = createWindow();
+    if (!window && backend) {
+      window = createWindow();
+      kiosk = createSurveyKiosk(window, menu);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { ApiError } from '../../shared/api/errors.ts';
 import { afterWrongGuess, describeWait, NO_ATTEMPTS, parseAttempts, waitBeforeGuess, type AttemptRecord } from '../lock/attempts.ts';
+import { readDeviceSetting, writeDeviceSetting } from '../store/deviceSettings.ts';
 import type { Store } from '../store/store.ts';
 
 /** scrypt at OWASP's parameters (N=2^17, r=8, p=1), 16-byte salt, 32-byte hash; the PIN itself is never stored. */
@@ -41,21 +42,13 @@ export function pinMatches(pin: string, stored: StoredPin): boolean {
 export class PinGuard {
   constructor(private readonly store: Store, private readonly now: () => Date = () => new Date()) {}
 
-  private setting(key: string): string | undefined {
-    return (this.store.prepare(`SELECT value FROM device_settings WHERE key = ?`).get(key) as { value: string } | undefined)?.value;
-  }
-
-  private put(key: string, value: string): void {
-    this.store.prepare(`INSERT INTO device_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(key, value);
-  }
-
   private stored(): StoredPin | null {
-    const value = this.setting(KEY);
+    const value = readDeviceSetting(this.store, KEY);
     return value ? (JSON.parse(value) as StoredPin) : null;
   }
 
   private attempts(): AttemptRecord {
-    return parseAttempts(this.setting(ATTEMPTS_KEY));
+    return parseAttempts(readDeviceSetting(this.store, ATTEMPTS_KEY));
   }
 
   isSet(): boolean {
@@ -68,7 +61,7 @@ export class PinGuard {
       if (!guess.checked) throw new ApiError('conflict', `Too many wrong PINs; try again in ${describeWait(guess.retryInMs ?? 0)}.`);
       if (!guess.ok) throw ApiError.field('currentPin', 'is not the current PIN');
     }
-    this.put(KEY, JSON.stringify(hashPin(pin)));
+    writeDeviceSetting(this.store, KEY, JSON.stringify(hashPin(pin)));
   }
 
   /** Checks a PIN unless an earlier wrong one still makes it wait; every wrong PIN is written down at once. */
@@ -84,15 +77,15 @@ export class PinGuard {
     const now = this.now();
     const before = waitBeforeGuess(this.attempts(), now);
     if (before.waitMs > 0) {
-      this.put(ATTEMPTS_KEY, JSON.stringify(before.record));
+      writeDeviceSetting(this.store, ATTEMPTS_KEY, JSON.stringify(before.record));
       return { ok: false, retryInMs: before.waitMs, checked: false };
     }
     if (pinMatches(pin, stored)) {
-      if (before.record.failures > 0) this.put(ATTEMPTS_KEY, JSON.stringify(NO_ATTEMPTS));
+      if (before.record.failures > 0) writeDeviceSetting(this.store, ATTEMPTS_KEY, JSON.stringify(NO_ATTEMPTS));
       return { ok: true, checked: true };
     }
     const after = afterWrongGuess(before.record, now);
-    this.put(ATTEMPTS_KEY, JSON.stringify(after));
+    writeDeviceSetting(this.store, ATTEMPTS_KEY, JSON.stringify(after));
     return { ok: false, retryInMs: after.notBefore ? Date.parse(after.notBefore) - now.getTime() : 0, checked: true };
   }
 }

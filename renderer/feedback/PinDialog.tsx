@@ -2,14 +2,15 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/errors.ts';
+import type { PinCheck } from '../../shared/api/meetingContract.ts';
 import { Pin } from '../../shared/meetings/pin.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { waitText } from '../lock/waitText.ts';
 
-/** Asks for the RM's PIN; `onVerified` runs only when the backend accepts it. */
-export function UnlockDialog({ onVerified, onCancel }: { onVerified(): void; onCancel(): void }) {
+/** Asks for the RM's PIN and has the backend `verify` it; `onVerified` runs only when the backend accepts it. */
+export function UnlockDialog({ verify, onVerified, onCancel }: { verify(pin: string): Promise<PinCheck>; onVerified(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [pin, setPin] = useState('');
@@ -19,7 +20,7 @@ export function UnlockDialog({ onVerified, onCancel }: { onVerified(): void; onC
     setBusy(true);
     setError(null);
     try {
-      const { ok, retryInMs } = await call('settings.verifyPin', { pin });
+      const { ok, retryInMs } = await verify(pin);
       if (ok) onVerified();
       else {
         setError(retryInMs ? t('pin.tooMany', { wait: waitText(retryInMs, language) }) : t('pin.wrong'));

@@ -6,8 +6,7 @@ import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { todayIso } from '../../shared/format/index.ts';
 import { navigate } from '../shell/router.ts';
-import { settingsStore, useSettings } from '../shell/stores.ts';
-import { clientModeStore } from './clientMode.ts';
+import { clientListStore, clientModeStore, settingsStore, useSettings } from '../shell/stores.ts';
 import { UnlockDialog } from './PinDialog.tsx';
 import { ScoreScale } from './ScoreScale.tsx';
 import '../meeting/meeting.css';
@@ -30,7 +29,7 @@ export function SurveyPage({ clientId }: { clientId: string }) {
   const [unlocking, setUnlocking] = useState(false);
 
   useEffect(() => {
-    call('clients.get', { id: clientId }).then((c) => setClient({ legalName: c.legalName, ownerLogin: c.ownerLogin }), setLoadError);
+    call('clientMode.survey', {}).then((c) => setClient({ legalName: c.legalName, ownerLogin: c.ownerLogin }), setLoadError);
   }, [clientId]);
 
   const submit = async () => {
@@ -96,10 +95,12 @@ export function SurveyPage({ clientId }: { clientId: string }) {
       </footer>
       {unlocking && (
         <UnlockDialog
+          verify={(pin) => clientModeStore.getState().leave(pin)}
           onCancel={() => setUnlocking(false)}
           onVerified={() => {
             setUnlocking(false);
-            clientModeStore.getState().unlock();
+            // The list was refused while the survey was on; fetch it again for the workspace.
+            clientListStore.getState().reload();
             navigate({ name: 'client', id: clientId, tab: 'feedback' }, true);
           }}
         />

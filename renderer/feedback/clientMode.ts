@@ -1,31 +1,30 @@
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
-import { browserStorage, readSaved, save, type KeyValueStorage } from '../settings/storage.ts';
+import type { PinCheck } from '../../shared/api/meetingContract.ts';
+import type { Call } from '../transport.ts';
 
 /**
- * Client-facing mode: while `clientId` is set the window shows only that client's survey. The lock is kept
- * in local storage so that a reload or a restart stays locked; only the RM's PIN clears it.
+ * Client-facing mode as the window shows it. The backend decides (it keeps the mode in the encrypted store and
+ * answers only the survey while it is on); this store mirrors what the backend said, so that the window draws
+ * the survey and nothing else.
  */
 export interface ClientModeState {
-  clientId: string | null;
-  lock(clientId: string): void;
-  unlock(): void;
+  /** The client whose survey the window belongs to; undefined until the backend has answered. */
+  clientId: string | null | undefined;
+  load(): Promise<void>;
+  enter(clientId: string): Promise<void>;
+  /** Ends the mode when the backend accepts the RM's PIN. */
+  leave(pin: string): Promise<PinCheck>;
 }
 
-const KEY = 'crm.clientMode.v1';
-const isSaved = (value: unknown): value is { clientId: string | null } =>
-  typeof value === 'object' && value !== null && (typeof (value as { clientId: unknown }).clientId === 'string' || (value as { clientId: unknown }).clientId === null);
-
-export function createClientModeStore(storage: KeyValueStorage | undefined) {
-  const saved = readSaved(storage, KEY, isSaved, { clientId: null });
-  const store = createStore<ClientModeState>()((set) => ({
-    clientId: saved.clientId,
-    lock: (clientId) => set({ clientId }),
-    unlock: () => set({ clientId: null }),
+export function createClientModeStore(backend: Call) {
+  return createStore<ClientModeState>()((set) => ({
+    clientId: undefined,
+    load: async () => set({ clientId: (await backend('clientMode.status', {})).clientId }),
+    enter: async (clientId) => set({ clientId: (await backend('clientMode.enter', { clientId })).clientId }),
+    leave: async (pin) => {
+      const check = await backend('clientMode.leave', { pin });
+      if (check.ok) set({ clientId: null });
+      return check;
+    },
   }));
-  store.subscribe(({ clientId }) => save(storage, KEY, { clientId }));
-  return store;
 }
-
-export const clientModeStore = createClientModeStore(browserStorage());
-export const useClientMode = <T,>(pick: (s: ClientModeState) => T): T => useStore(clientModeStore, pick);

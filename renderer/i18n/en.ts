@@ -18,7 +18,8 @@ export const en: Messages = {
   errors: {
     not_found: 'The record does not exist or was deleted.', invalid_input: 'Please check the marked fields.',
     conflict: 'The record changed meanwhile; refresh and try again.', unknown_method: 'App version mismatch; please restart.',
-    store_locked: 'The database is locked; unlock it first.', internal: 'The local data service failed; please try again.',
+    store_locked: 'The app is locked; unlock it first.', client_mode: 'The window is in client survey mode; the RM PIN ends it.',
+    device_stale: 'This computer has not synced for too long; sync first.', internal: 'The local data service failed; please try again.',
     fixFields: 'Please correct the marked fields',
   },
   issues: {

@@ -17,7 +17,8 @@ export const zhCN = {
   },
   errors: {
     not_found: '记录不存在或已被删除。', invalid_input: '请检查标出的字段。', conflict: '记录已被修改，请刷新后重试。',
-    unknown_method: '应用版本不一致，请重新启动。', store_locked: '数据库已锁定，请先解锁。', internal: '本地数据服务出错，请重试。',
+    unknown_method: '应用版本不一致，请重新启动。', store_locked: '应用已锁定，请先解锁。', client_mode: '窗口处于客户自助问卷模式，需输入客户经理 PIN 才能退出。',
+    device_stale: '本机太久未同步，请先同步。', internal: '本地数据服务出错，请重试。',
     fixFields: '请修正标出的字段',
   },
   issues: {

@@ -3,9 +3,9 @@ import { Button, Dropdown, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../backend.ts';
-import { clientModeStore } from '../feedback/clientMode.ts';
 import { SetPinDialog } from '../feedback/PinDialog.tsx';
 import { navigate } from '../shell/router.ts';
+import { clientModeStore } from '../shell/stores.ts';
 
 /** Profile header buttons: meeting mode (or resume its draft) and the client-facing survey (needs the RM's PIN set). */
 export function MeetingButtons({ clientId }: { clientId: string }) {
@@ -21,13 +21,13 @@ export function MeetingButtons({ clientId }: { clientId: string }) {
     };
   }, [clientId]);
 
-  const startSurvey = () => {
-    clientModeStore.getState().lock(clientId);
+  const startSurvey = async () => {
+    await clientModeStore.getState().enter(clientId);
     navigate({ name: 'survey', id: clientId }, true);
   };
   const openSurvey = async () => {
     const { isSet } = await call('settings.pinStatus', {});
-    if (isSet) startSurvey();
+    if (isSet) await startSurvey();
     else setSettingPin({ isSet: false, thenSurvey: true });
   };
 
@@ -54,7 +54,7 @@ export function MeetingButtons({ clientId }: { clientId: string }) {
           onCancel={() => setSettingPin(null)}
           onSaved={() => {
             setSettingPin(null);
-            if (settingPin.thenSurvey) startSurvey();
+            if (settingPin.thenSurvey) void startSurvey();
           }}
         />
       )}

@@ -9,6 +9,7 @@ import { Role } from '../sync/protocol.ts';
 import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
 import { entityMethods } from './entityMethods.ts';
 import { meetingMethods } from './meetingContract.ts';
+import { clientModeMethods } from './clientModeContract.ts';
 import { segmentMethods } from './segmentsContract.ts';
 import { coverageMethods } from './coverageContract.ts';
 import { risksMethods } from './risksContract.ts';
@@ -192,6 +193,7 @@ export const contract = {
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
   ...meetingMethods,
+  ...clientModeMethods,
   ...segmentMethods,
   ...coverageMethods,
   ...risksMethods,

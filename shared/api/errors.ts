@@ -1,5 +1,5 @@
 /** Error codes every host understands; messages are English, the UI translates by code and field. */
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'store_locked' | 'internal';
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_method' | 'store_locked' | 'client_mode' | 'device_stale' | 'internal';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `patch.creditCode` or `contacts.0.email`. */

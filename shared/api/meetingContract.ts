@@ -7,6 +7,7 @@ import type { MethodSpec } from './method.ts';
 const spec = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({ input, output });
 const ByClient = z.object({ clientId: Id });
 export const PinCheck = z.object({ ok: z.boolean(), retryInMs: z.number().int().min(0).optional() });
+export type PinCheck = z.infer<typeof PinCheck>;
 
 export const LoyaltyFacts = z.object({
   /** Projects that reached financial close; two or more make the client a repeat client (product.md). */

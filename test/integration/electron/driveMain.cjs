@@ -5,6 +5,8 @@ const electron = require('electron');
 require(process.argv[2]);
 const t = electron.__test;
 
+const key = (k, modifiers = {}) => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...modifiers });
+
 (async () => {
   const before = { sandboxEnabled: t.sandboxEnabled === true, schemes: t.schemes };
   t.start();
@@ -13,19 +15,42 @@ const t = electron.__test;
   const call = t.ipcHandlers['crm:call'];
   const fromApp = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
   const fromElsewhere = { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } };
-  let navigationPrevented = false;
-  win.webContents.handlers['will-navigate']({ url: 'https://evil.example/', preventDefault: () => { navigationPrevented = true; } });
+  const navigationPrevented = win.webContents.emit('will-navigate', { url: 'https://evil.example/', preventDefault() { this.prevented = true; } });
   const page = await t.protocolHandler({ url: 'app://crm/index.html' });
   const traversal = await t.protocolHandler({ url: 'app://crm/..%2f..%2fpackage.json' });
   let permission;
   t.permissionRequest(null, 'media', (granted) => { permission = granted; });
-  let quitDeferred = false;
+  const list = await call(fromApp, 'clients.list', { limit: 2 });
+
+  // Client-facing mode: the backend decides, the window becomes a kiosk until the RM's PIN.
+  const clientId = list.value.items[0].id;
+  await call(fromApp, 'settings.setPin', { pin: '2468' });
+  const entered = await call(fromApp, 'clientMode.enter', { clientId });
+  const survey = {
+    entered,
+    window: { ...win.state },
+    menu: t.menus.at(-1),
+    reloadKey: win.webContents.emit('before-input-event', key('r', { control: true })),
+    f5: win.webContents.emit('before-input-event', key('F5')),
+    devToolsKey: win.webContents.emit('before-input-event', key('I', { control: true, shift: true })),
+    typing: win.webContents.emit('before-input-event', key('a')),
+    closePrevented: win.emit('close'),
+    listRefused: await call(fromApp, 'clients.list', {}),
+    forgedLeave: await call(fromElsewhere, 'clientMode.leave', { pin: '2468' }),
+    wrongPin: await call(fromApp, 'clientMode.leave', { pin: '1111' }),
+  };
+  survey.afterWrongPin = { ...win.state };
+  survey.rightPin = await call(fromApp, 'clientMode.leave', { pin: '2468' });
+  survey.restored = { ...win.state };
+  survey.restoredMenu = t.menus.at(-1);
+  survey.reloadKeyAfter = win.webContents.emit('before-input-event', key('r', { control: true }));
+
   const result = {
     before,
     errors: t.errors,
     webPreferences: { ...win.options.webPreferences, preload: undefined },
     loadedUrl: win.webContents.mainFrame.url,
-    list: await call(fromApp, 'clients.list', { limit: 2 }),
+    list,
     unknownMethod: await call(fromApp, 'store.exec', {}),
     badInput: await call(fromApp, 'clients.get', { id: 'x' }),
     foreignFrame: await call(fromElsewhere, 'clients.list', {}),
@@ -37,7 +62,10 @@ const t = electron.__test;
     permission,
     page: { status: page.status, csp: page.headers.get('content-security-policy') },
     traversal: traversal.status,
+    startMenu: t.menus[0],
+    survey,
   };
+  let quitDeferred = false;
   t.appHandlers['before-quit']({ preventDefault: () => { quitDeferred = true; } });
   result.quitDeferred = quitDeferred;
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -8,28 +8,57 @@ const windows = [];
 let resolveReady;
 const ready = new Promise((resolve) => { resolveReady = resolve; });
 
-class WebContents {
-  constructor() { this.mainFrame = { url: '' }; this.handlers = {}; }
-  on(event, listener) { this.handlers[event] = listener; }
-  setWindowOpenHandler(handler) { this.openHandler = handler; }
+/** Several listeners per event, as Node's EventEmitter keeps them; `emit` returns whether one prevented the default. */
+class Emitter {
+  constructor() { this.handlers = {}; }
+  on(event, listener) { (this.handlers[event] ??= []).push(listener); return this; }
+  once(event, listener) { return this.on(event, listener); }
+  emit(event, ...args) {
+    let prevented = false;
+    const e = { preventDefault: () => { prevented = true; } };
+    for (const listener of this.handlers[event] ?? []) listener(e, ...args);
+    return prevented;
+  }
 }
 
-class BrowserWindow {
+class WebContents extends Emitter {
+  constructor() { super(); this.mainFrame = { url: '' }; this.sent = []; this.devToolsClosed = 0; this.reloads = 0; }
+  setWindowOpenHandler(handler) { this.openHandler = handler; }
+  closeDevTools() { this.devToolsClosed++; }
+  send(channel, ...args) { this.sent.push([channel, ...args]); }
+  reload() { this.reloads++; }
+  isDestroyed() { return false; }
+}
+
+class BrowserWindow extends Emitter {
   constructor(options) {
+    super();
     this.options = options;
     this.webContents = new WebContents();
+    this.state = { kiosk: false, alwaysOnTop: false, minimizable: true, closable: true, menuBarVisible: true, focused: 0 };
     windows.push(this);
     appHandlers['web-contents-created']?.({}, this.webContents);
   }
-  once() {}
-  on() {}
   isMinimized() { return false; }
   isDestroyed() { return false; }
-  close() {}
+  close() { this.closed = true; }
+  destroy() { this.destroyed = true; }
+  show() {}
+  focus() { this.state.focused++; }
+  restore() {}
+  setKiosk(flag) { this.state.kiosk = flag; }
+  setAlwaysOnTop(flag, level) { this.state.alwaysOnTop = flag ? level : false; }
+  setMinimizable(flag) { this.state.minimizable = flag; }
+  setClosable(flag) { this.state.closable = flag; }
+  setMenuBarVisibility(flag) { this.state.menuBarVisible = flag; }
   loadURL(url) { this.webContents.mainFrame.url = url; return Promise.resolve(); }
+  static fromWebContents(contents) { return windows.find((w) => w.webContents === contents) ?? null; }
 }
 
-const test = { ipcHandlers, appHandlers, windows, opened: [], errors: [], start: () => resolveReady() };
+const test = { ipcHandlers, appHandlers, windows, opened: [], errors: [], menus: [], start: () => resolveReady() };
+
+/** A menu as a list of its items' roles, so a test can see whether reload or developer tools are offered. */
+const roles = (template) => template.flatMap((item) => [item.type === 'separator' ? '-' : (item.role ?? item.label), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 
 module.exports = {
   __test: test,
@@ -49,6 +78,10 @@ module.exports = {
     handle(scheme, handler) { test.protocolHandler = handler; },
   },
   BrowserWindow,
+  Menu: {
+    buildFromTemplate: (template) => ({ roles: roles(template) }),
+    setApplicationMenu(menu) { test.menus.push(menu ? menu.roles : null); },
+  },
   dialog: { showErrorBox: (title, message) => test.errors.push(`${title}: ${message}`) },
   safeStorage: { isEncryptionAvailable: () => false },
   ipcMain: { handle(channel, handler) { ipcHandlers[channel] = handler; }, removeHandler(channel) { delete ipcHandlers[channel]; } },

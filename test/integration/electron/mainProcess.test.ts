@@ -75,6 +75,27 @@ describe('Electron main process bundle', () => {
     expect(observed.traversal).toBe(404);
   });
 
+  it('offers no reload and no developer tools in its menu, except in development builds', () => {
+    // The stand-in is an unpackaged (development) run: reload and devtools are there; packaged builds drop them (menu.test.ts).
+    expect(observed.startMenu).toEqual(expect.arrayContaining(['editMenu', 'reload', 'toggleDevTools']));
+  });
+
+  it('turns the window into a kiosk while the backend is in client-facing mode, and back only after the right PIN', () => {
+    const survey = observed.survey as Record<string, unknown>;
+    expect(survey.entered).toMatchObject({ ok: true });
+    expect(survey.window).toMatchObject({ kiosk: true, alwaysOnTop: 'screen-saver', minimizable: false, closable: false, menuBarVisible: false });
+    expect(survey.menu).toEqual(['editMenu', 'undo', 'redo', '-', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(survey).toMatchObject({ reloadKey: true, f5: true, devToolsKey: true, typing: false, closePrevented: true });
+    expect(survey.listRefused).toMatchObject({ ok: false, error: { code: 'client_mode' } });
+    expect(survey.forgedLeave).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(survey.wrongPin).toEqual({ ok: true, value: { ok: false } });
+    expect(survey.afterWrongPin).toMatchObject({ kiosk: true, closable: false });
+    expect(survey.rightPin).toEqual({ ok: true, value: { ok: true } });
+    expect(survey.restored).toMatchObject({ kiosk: false, alwaysOnTop: false, minimizable: true, closable: true, menuBarVisible: true });
+    expect(survey.restoredMenu).toEqual(observed.startMenu);
+    expect(survey.reloadKeyAfter).toBe(false);
+  });
+
   it('lets the worker close the store before the app quits', () => {
     expect(observed.quitDeferred).toBe(true);
   });

@@ -3,6 +3,7 @@ import { openBackend } from '../../../backend/backend.ts';
 import { rejection } from '../../support/rejection.ts';
 import { tempBackend } from '../../support/tempStore.ts';
 import { manualClock } from '../../support/manualClock.ts';
+import { clientInput } from '../../support/clients.ts';
 
 // Each PIN check costs a real scrypt (N=2^17): the tests make as few as say what they must.
 describe('wrong-PIN waits', () => {
@@ -42,6 +43,15 @@ describe('wrong-PIN waits', () => {
     clock.advance(120_000);
     expect(await api['settings.verifyPin']({ pin: '2468' })).toEqual({ ok: true });
     expect(await api['settings.verifyPin']({ pin: '1111' })).toEqual({ ok: false });
+  });
+
+  it('keeps the PIN set after the device user was read (a shared cached statement once made it look unset and replaceable)', async () => {
+    const { api } = tempBackend();
+    await api['settings.setPin']({ pin: '2468' });
+    await api['identity.set']({ login: 'li.wei', name: '李伟', role: 'rm' });
+    await api['clients.create'](clientInput(1));
+    expect(await api['settings.pinStatus']({})).toEqual({ isSet: true });
+    expect((await rejection(api['settings.setPin']({ pin: '1357' }))).issues[0]?.path).toBe('currentPin');
   });
 
   it('counts a wrong current PIN when the PIN is changed, and refuses the change while waiting', async () => {

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MeetingDraftContent } from '../../../shared/meetings/draft.ts';
-import { createClientModeStore } from '../../../renderer/feedback/clientMode.ts';
 import { createDraftSaver, type SaveState } from '../../../renderer/meeting/draftSaver.ts';
 import { instantFromLocalInput, nextStepFromLine } from '../../../renderer/meeting/nextStep.ts';
-import { memoryStorage } from '../../support/memoryStorage.ts';
 
 const content = (notes: string) => MeetingDraftContent.parse({ notes });
 
@@ -91,16 +89,5 @@ describe('next step line', () => {
   it('reads a complete local date-time only', () => {
     expect(instantFromLocalInput('2026-11-28T10:30')).toBe(new Date(2026, 10, 28, 10, 30).toISOString());
     expect(instantFromLocalInput('2026-11-28')).toBeNull();
-  });
-});
-
-describe('client-facing mode lock', () => {
-  it('survives a reload (kept in storage) until unlocked', () => {
-    const storage = memoryStorage();
-    createClientModeStore(storage).getState().lock('0195f0a0-0000-7000-8000-000000000001');
-    const reloaded = createClientModeStore(storage);
-    expect(reloaded.getState().clientId).toBe('0195f0a0-0000-7000-8000-000000000001');
-    reloaded.getState().unlock();
-    expect(createClientModeStore(storage).getState().clientId).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { ClientFacets } from './clients/facets.ts';
 import { ClientListing } from './clients/list.ts';
 import { deviceUser, releaseServerUser, setDeviceUser } from './identity/identity.ts';
 import { decodeRow, type Row } from './records/codec.ts';
+import { historyEntries } from './records/history.ts';
 import { parseOrThrow } from './records/validation.ts';
 import { createRecord, deleteRecord, findRecord, getRecord, restoreRecord, updateRecord, type StoredRecord, type WriteRules } from './records/crud.ts';
 import { search } from './search/query.ts';
@@ -24,6 +25,7 @@ import { clientAlerts } from './risks/list.ts';
 import { checkBankWideWriter } from './settings/bankSettings.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
+import { importBackend } from './import/handlers.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
 import { SurveyLock } from './lock/surveyLock.ts';
 import { recordChange } from './sync/outbox.ts';
@@ -100,12 +102,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
 
   /** A client's status or rating change goes into its history in the same transaction (append-only, synced). */
   function recordHistory(before: Client | null, after: Client, at: string, effectiveOn: string): void {
-    const entries: Array<[EntityName, Row]> = [];
-    if (before?.status !== after.status)
-      entries.push(['statusChanges', { clientId: after.id, fromStatus: before?.status ?? null, toStatus: after.status, effectiveOn, recordedBy: recorder() }]);
-    if (before?.rating !== after.rating)
-      entries.push(['ratingChanges', { clientId: after.id, fromRating: before?.rating ?? null, toRating: after.rating, effectiveOn, recordedBy: recorder() }]);
-    for (const [name, fields] of entries) recordChange(store, name, null, createRecord(store, name, fields, at), at);
+    for (const [name, fields] of historyEntries(before, after, effectiveOn, recorder())) recordChange(store, name, null, createRecord(store, name, fields, at), at);
   }
 
   const reread = <T extends StoredRecord>(name: EntityName, id: string) =>
@@ -150,8 +147,25 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     return handlers as unknown as Pick<Handlers, keyof EntityMethods>;
   }
 
+  // Imports write through the same validation; updates of existing records go through `write` itself.
+  const imports = importBackend(store, {
+    now, today, recorder,
+    update: (entity, id, patch) => {
+      let before: StoredRecord | null = null;
+      const after = write(entity, (at) => {
+        const result = updateRecord(store, entity, id, patch, at, rules[entity]);
+        before = result.before;
+        return result;
+      });
+      return { before: before!, after };
+    },
+    placeClients: (ids) => assignSegments(store, ids, today()),
+    afterImport: () => listing.invalidate(),
+  }, (input) => listing.list(input));
+
   const handlers = {
     ...entityHandlers(),
+    ...imports.handlers,
     'clients.update': (input) =>
       write('clients', (at) => updateRecord(store, 'clients', input.id, input.patch, at, rules.clients), input.effectiveOn ?? today()) as unknown as Client,
     'feedback.correct': (input) =>
@@ -210,11 +224,15 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   }
 
   const api = new Proxy({} as Api, {
-    get: (_target, method: string) => (input: unknown) => Promise.resolve().then(() => dispatch(method, input)),
+    get: (_target, method: string) => (input: unknown) => Promise.resolve(imports.jobs.waitFor(method)).then(() => dispatch(method, input)),
   });
 
   return {
-    call: async (method, input) => dispatch(method, input),
+    call: async (method, input) => {
+      // While an import holds its transaction, other calls wait: they would see it half done, or join it.
+      await imports.jobs.waitFor(method);
+      return dispatch(method, input);
+    },
     api,
     store,
     sync: deviceSync,

@@ -8,6 +8,7 @@ import { reindexRecord } from '../search/indexer.ts';
 import { refreshNameSortKeys } from '../search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from '../search/sources.ts';
 import { assignSegments } from '../segments/assign.ts';
+import { exclusively } from '../store/exclusive.ts';
 import type { Store } from '../store/store.ts';
 import { SyncHttpError, type SyncServer } from './http.ts';
 import { clientIdOf, syncedFields } from './outbox.ts';
@@ -257,7 +258,12 @@ function refreshDerived(store: Store, touched: Touched, today: string): void {
  * more, each page applied with its cursor in one local transaction, so an interruption anywhere
  * resumes from the last applied page without loss or duplication.
  */
-export async function syncOnce(store: Store, server: SyncServer, options: SyncOptions = {}): Promise<SyncReport> {
+export function syncOnce(store: Store, server: SyncServer, options: SyncOptions = {}): Promise<SyncReport> {
+  // Never while an import holds its transaction open: the push would send what a cancel then rolls back.
+  return exclusively(store, () => syncNow(store, server, options));
+}
+
+async function syncNow(store: Store, server: SyncServer, options: SyncOptions): Promise<SyncReport> {
   const now = options.now ?? (() => new Date());
   const readOnly = options.role ? readOnlyFor(options.role) : [];
   queueUnsyncedRecords(store, now().toISOString(), CREATE_ORDER.filter((e) => !readOnly.includes(e)));

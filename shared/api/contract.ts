@@ -9,6 +9,7 @@ import { Role } from '../sync/protocol.ts';
 import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
 import { entityMethods } from './entityMethods.ts';
 import { meetingMethods } from './meetingContract.ts';
+import { importMethods } from './importContract.ts';
 import { clientModeMethods } from './clientModeContract.ts';
 import { segmentMethods } from './segmentsContract.ts';
 import { coverageMethods } from './coverageContract.ts';
@@ -193,6 +194,7 @@ export const contract = {
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
   ...meetingMethods,
+  ...importMethods,
   ...clientModeMethods,
   ...segmentMethods,
   ...coverageMethods,

@@ -1,0 +1,165 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Client } from '../../shared/domain/index.ts';
+import { ENTITIES, type EntityName } from '../../shared/entities/registry.ts';
+import { fieldIssue } from '../../shared/import/issues.ts';
+import { encodeRow, type Row } from '../records/codec.ts';
+import type { StoredRecord } from '../records/crud.ts';
+import { historyEntries } from '../records/history.ts';
+import { sourceTokens } from '../search/indexer.ts';
+import { nameSortKey } from '../search/pinyin.ts';
+import { SOURCE_BY_TABLE } from '../search/sources.ts';
+import type { Store } from '../store/store.ts';
+import { recordChange } from '../sync/outbox.ts';
+import type { ImportPlan, StagedRecord } from './analyse.ts';
+
+/** What an import needs from the backend it runs in: time, who records, and its ordinary write for updates. */
+export interface ImportWrites {
+  now(): Date;
+  today(): string;
+  recorder(): string;
+  /** An ordinary update through the API's write (history, outbox, search, segments), inside the import's transaction. */
+  update(entity: EntityName, id: string, patch: Row): { before: StoredRecord; after: StoredRecord };
+  /** Places these clients in their segments again (their facts changed). */
+  placeClients(clientIds: string[]): void;
+  /** After the import's transaction commits or rolls back: drop what the backend caches about the store. */
+  afterImport(): void;
+}
+
+export interface CommitResult {
+  batchId: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Rows valid at the preview that the store no longer accepts (a client deleted, a credit code taken meanwhile). */
+  rejected: number;
+}
+
+const SLICE = 1000;
+
+/** A prepared INSERT of whole records into an entity's table, columns in table order. */
+function inserter(store: Store, entity: EntityName): (record: Row) => number {
+  const config = ENTITIES[entity];
+  const columns = (store.db.prepare(`PRAGMA table_info(${config.table})`).all() as Array<{ name: string }>).map((c) => c.name).filter((c) => c !== 'seq');
+  const statement = store.db.prepare(`INSERT INTO ${config.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  return (record) => {
+    const row = encodeRow(config, record);
+    return Number(statement.run(columns.map((c) => row[c] ?? null)).lastInsertRowid);
+  };
+}
+
+/**
+ * Writes the staged rows of an analysed import in ONE transaction: records, their search index, history and sync
+ * outbox entries, and the batch that remembers them for an undo. Slices of rows are written between pauses that
+ * let the worker answer progress and cancel; a cancel (or a crash) rolls everything back.
+ */
+export async function commitImport(
+  store: Store, jobId: string, plan: ImportPlan, fileName: string, writes: ImportWrites,
+  onProgress: (done: number) => void, cancelled: () => boolean,
+): Promise<CommitResult | null> {
+  const { kind } = plan;
+  const entity = ENTITIES[kind];
+  const at = writes.now().toISOString();
+  const effectiveOn = writes.today();
+  const recordedBy = writes.recorder();
+  const batchId = uuidv7();
+  const result: CommitResult = { batchId, created: 0, updated: 0, skipped: 0, rejected: 0 };
+  const insert = inserter(store, kind);
+  const insertHistory = { statusChanges: inserter(store, 'statusChanges'), ratingChanges: inserter(store, 'ratingChanges') } as Partial<Record<EntityName, (r: Row) => number>>;
+  const source = SOURCE_BY_TABLE[entity.table];
+  const index = source ? store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`) : null;
+  const remember = store.prepare('INSERT INTO import_batch_records (batchId, entity, recordId, action, previous) VALUES (?, ?, ?, ?, ?)');
+  const reject = store.prepare('UPDATE import_rows SET status = ?, record = NULL, issues = ? WHERE jobId = ? AND rowNumber = ?');
+  const page = store.prepare(`SELECT rowNumber, record FROM import_rows WHERE jobId = ? AND status IN ('valid', 'duplicate') AND rowNumber > ? ORDER BY rowNumber LIMIT ${SLICE}`);
+  // What the preview checked against may have changed since: the clients rows hang off, the credit codes in use.
+  const liveClients = new Set(store.prepare('SELECT id FROM live_clients').pluck().all() as string[]);
+  const codesInUse = kind === 'clients' ? new Map(store.prepare('SELECT creditCode, id FROM live_clients').raw().all() as Array<[string, string]>) : null;
+  const touchedClients = new Set<string>();
+
+  const createRecord = (staged: StagedRecord): 'missing_client' | 'exists' | null => {
+    const fields = staged.fields;
+    if (kind !== 'clients' && !liveClients.has(fields.clientId as string)) return 'missing_client';
+    if (codesInUse?.has(fields.creditCode as string)) return 'exists';
+    const derived = Object.fromEntries(entity.derived.map((field) => [field, null]));
+    const record: Row = { ...derived, ...fields, id: staged.id, createdAt: at, updatedAt: at, deletedAt: null };
+    if (kind === 'clients') record.nameSortKey = nameSortKey(record.legalName as string);
+    let seq: number;
+    try {
+      seq = insert(record);
+    } catch (error) {
+      // A record with the file's id was created since the preview: that row alone is refused.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return 'exists';
+      throw error;
+    }
+    if (index && source) index.run(seq, sourceTokens(source, record));
+    recordChange(store, kind, null, record as StoredRecord, at);
+    remember.run(batchId, kind, staged.id, 'created', null);
+    if (kind === 'clients') {
+      codesInUse?.set(record.creditCode as string, staged.id);
+      for (const [history, entry] of historyEntries(null, record as unknown as Client, effectiveOn, recordedBy)) {
+        const historyRecord: Row = { ...entry, id: uuidv7(), createdAt: at, updatedAt: at, deletedAt: null };
+        insertHistory[history]!(historyRecord);
+        recordChange(store, history, null, historyRecord as StoredRecord, at);
+        remember.run(batchId, history, historyRecord.id, 'created', null);
+      }
+    }
+    touchedClients.add(kind === 'clients' ? staged.id : (fields.clientId as string));
+    return null;
+  };
+
+  const updateRecord = (staged: StagedRecord) => {
+    if (Object.keys(staged.fields).length === 0) return;
+    const { before, after } = writes.update(kind, staged.id, staged.fields);
+    const previous = Object.fromEntries(Object.keys(staged.fields).map((key) => [key, before[key]]));
+    remember.run(batchId, kind, staged.id, 'updated', JSON.stringify(previous));
+    touchedClients.add(kind === 'clients' ? after.id : (after.clientId as string));
+  };
+
+  store.db.exec('BEGIN IMMEDIATE');
+  try {
+    store.prepare('INSERT INTO import_batches (id, kind, fileName, createdAt, createdBy, created, updated) VALUES (?, ?, ?, ?, ?, 0, 0)')
+      .run(batchId, kind, fileName, at, recordedBy);
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      const rows = page.all(jobId, after) as Array<{ rowNumber: number; record: string }>;
+      if (rows.length === 0) break;
+      for (const { rowNumber, record } of rows) {
+        after = rowNumber;
+        const staged = JSON.parse(record) as StagedRecord;
+        if (staged.action === 'skip') result.skipped++;
+        else if (staged.action === 'update') {
+          updateRecord(staged);
+          result.updated++;
+        } else {
+          const problem = createRecord(staged);
+          if (problem) {
+            const field = problem === 'missing_client' ? 'clientId' : kind === 'clients' ? 'creditCode' : 'id';
+            const value = String(problem === 'missing_client' ? staged.fields.clientId : kind === 'clients' ? staged.fields.creditCode : staged.id);
+            reject.run('rejected', JSON.stringify({ errors: [fieldIssue(field, problem, { value, name: value })], notes: [] }), jobId, rowNumber);
+            result.rejected++;
+          } else result.created++;
+        }
+      }
+      done += rows.length;
+      onProgress(done);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cancelled()) {
+        store.db.exec('ROLLBACK');
+        return null;
+      }
+    }
+    if (kind === 'interactions' && touchedClients.size > 0) {
+      store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)
+        WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...touchedClients]));
+    }
+    if (kind === 'clients' || kind === 'projects' || kind === 'feedback') writes.placeClients([...touchedClients]);
+    store.prepare('UPDATE import_batches SET created = ?, updated = ? WHERE id = ?').run(result.created, result.updated, batchId);
+    store.db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (store.db.inTransaction) store.db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    writes.afterImport();
+  }
+}

@@ -43,9 +43,10 @@ async function sync(backend: Backend, url: string, login: string, options: SyncO
   return syncOnce(backend.store, http, { role: user.role, ...options });
 }
 
-/** What a device holds, record by record, without what the device derives for itself. */
+/** The clients' records a device holds, record by record, without what the device derives for itself. */
 function snapshot(backend: Backend) {
-  return Object.fromEntries(SYNCED_ENTITY_NAMES.map((name) => {
+  const clientData = SYNCED_ENTITY_NAMES.filter((name) => ENTITIES[name].scope.kind !== 'global');
+  return Object.fromEntries(clientData.map((name) => {
     const { table, derived } = ENTITIES[name];
     const rows = backend.store.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Array<Record<string, unknown>>;
     return [name, rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'seq' && !derived.includes(key))))];

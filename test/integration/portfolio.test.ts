@@ -308,4 +308,30 @@ describe('across devices', () => {
     const seen = await admin.api['risks.list']({ clientId: c.id, includeAcknowledged: true });
     expect(seen.items.find((r) => r.alert.rule === 'dscr_near')?.acknowledgement?.note).toBe('已与发起人沟通');
   });
+
+  it('places a client again when a pulled exchange rate changes its exposure', async () => {
+    const server = await startTestServer('sqlite');
+    servers.push(server);
+    await server.addUser('li.wei', 'rm', 'team-1');
+    await server.addUser('admin', 'admin');
+    const admin = tempBackend(now);
+    await admin.api['sync.signIn']({ serverUrl: server.url, login: 'admin', password: TEST_PASSWORD });
+    const { everyone, big } = await segments(admin);
+    await admin.api['sync.run']({});
+
+    const rm = tempBackend(now);
+    await rm.api['sync.signIn']({ serverUrl: server.url, login: 'li.wei', password: TEST_PASSWORD });
+    await rm.api['sync.run']({});
+    const c = await rm.api['clients.create'](clientInput(1, { relationshipStart: '2020-01-01' }));
+    // 80,000,000.00 USD: no rate yet, so no exposure that counts.
+    await rm.api['projects.create'](project(c.id, { currency: 'USD', ourCommitmentMinor: 80_000_000_00 }));
+    expect((await rm.api['clients.get']({ id: c.id })).segmentId).toBe(everyone.id);
+    await rm.api['sync.run']({});
+
+    await admin.api['exchangeRates.create']({ currency: 'USD', quoteCurrency: 'CNY', rate: 7.1, asOf: '2026-11-01' });
+    await admin.api['sync.run']({});
+    await rm.api['sync.run']({});
+    // Read straight from the stored client, as the client list filters it: 568,000,000.00 CNY is large exposure.
+    expect((await rm.api['clients.get']({ id: c.id })).segmentId).toBe(big.id);
+  });
 });

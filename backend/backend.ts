@@ -19,6 +19,7 @@ import { reindexRecord } from './search/indexer.ts';
 import { refreshNameSortKeys } from './search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
+import { kpiHandlers } from './kpi/handlers.ts';
 import { portfolioHandlers } from './portfolio/handlers.ts';
 import { Portfolio } from './portfolio/portfolio.ts';
 import { clientAlerts } from './risks/list.ts';
@@ -31,6 +32,7 @@ import { SurveyLock } from './lock/surveyLock.ts';
 import { recordChange } from './sync/outbox.ts';
 import { DeviceSync } from './sync/device.ts';
 import { listTasks } from './tasks/list.ts';
+import { targetWriteRules } from './targets/targets.ts';
 
 export interface BackendOptions {
   file: string;
@@ -77,6 +79,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     segments: bankWide('segments'),
     exchangeRates: bankWide('exchangeRates'),
     bankSettings: bankWide('bankSettings'),
+    targets: targetWriteRules(store, () => deviceUser(store)),
     clients: {
       check(record, prefix) {
         const clash = store
@@ -163,6 +166,12 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     afterImport: () => listing.invalidate(),
   }, (input) => listing.list(input));
 
+  /** A record created or changed as every local write is, for handlers kept outside this file. */
+  const createWith = <T extends StoredRecord>(entity: EntityName, fields: Row, extra?: Row) =>
+    write(entity, (at) => created(createRecord<T>(store, entity, fields, at, rules[entity], extra)));
+  const updateWith = <T extends StoredRecord>(entity: EntityName, id: string, patch: Row) =>
+    write(entity, (at) => updateRecord<T>(store, entity, id, patch, at, rules[entity]));
+
   const handlers = {
     ...entityHandlers(),
     ...imports.handlers,
@@ -190,9 +199,9 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     ...surveyLock.handlers(),
     ...portfolioHandlers({
       store, portfolio, today, timestamp, recorder,
-      create: <T extends StoredRecord>(entity: EntityName, fields: Row) => write(entity, (at) => created(createRecord<T>(store, entity, fields, at, rules[entity]))),
-      update: <T extends StoredRecord>(entity: EntityName, id: string, patch: Row) => write(entity, (at) => updateRecord<T>(store, entity, id, patch, at, rules[entity])),
+      create: createWith, update: updateWith,
     }),
+    ...kpiHandlers({ store, portfolio, today, user: () => deviceUser(store), create: createWith, update: updateWith }),
     'sync.status': () => deviceSync.status(),
     'sync.signIn': (input) => deviceSync.signIn(input.serverUrl, input.login, input.password),
     'sync.signOut': async () => {

@@ -1,6 +1,7 @@
 import { STORE_COMMANDS } from '../backend/cli/commands.ts';
 import { IMPORT_COMMANDS } from '../backend/cli/imports.ts';
 import { PORTFOLIO_COMMANDS } from '../backend/cli/portfolio.ts';
+import { KPI_COMMANDS } from '../backend/cli/kpi.ts';
 import { UsageError, type Command } from '../backend/cli/command.ts';
 import { KeyStoreError } from '../backend/keys/keyStore.ts';
 
@@ -28,6 +29,7 @@ export const COMMANDS: Record<string, Command> = {
   ...STORE_COMMANDS,
   ...IMPORT_COMMANDS,
   ...PORTFOLIO_COMMANDS,
+  ...KPI_COMMANDS,
 };
 
 function help(): string {

@@ -12,7 +12,7 @@ function asOfOption(value: string | undefined): string | undefined {
 }
 
 /** Opens the store named by --db with the key from the environment, runs `fn`, prints its JSON and closes. */
-async function withStore(db: string | undefined, fn: (backend: Backend) => Promise<unknown>): Promise<number> {
+export async function withStore(db: string | undefined, fn: (backend: Backend) => Promise<unknown>): Promise<number> {
   if (!db) throw new UsageError('--db FILE is required');
   const backend = openBackend({ file: db, keyHex: await createEnvKeyStore().loadKey(), create: false });
   try {

@@ -1,6 +1,7 @@
 import type { AlertAcknowledgement, ClientStatus, CreditRating, Industry, InteractionType, ProjectStage, Region, SizeBand } from '../../shared/domain/index.ts';
 import { ENTITIES } from '../../shared/entities/registry.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
+import { countingFeedback } from '../../shared/kpi/feedback.ts';
 import type { Store } from '../store/store.ts';
 
 /** A live project as the segment, coverage and risk rules read it. */
@@ -45,8 +46,12 @@ export interface PortfolioClient {
   storedSegmentId: string | null;
   projects: PortfolioProject[];
   contacts: PortfolioContact[];
-  /** Live feedback no correction superseded. */
+  /** The feedback entries that count: a correction replaces its entry, along the whole chain (shared/kpi/feedback.ts). */
   feedback: Array<{ csat: number | null; nps: number | null; givenOn: string }>;
+  /** The client who referred this one. */
+  referredById: string | null;
+  /** Status history, oldest first (KPIs read status at a moment from it). */
+  statusChanges: Array<{ effectiveOn: string; toStatus: ClientStatus; recordedAt: string }>;
   ratingChanges: Array<{ fromRating: CreditRating | null; toRating: CreditRating; effectiveOn: string }>;
   acknowledgements: AlertAcknowledgement[];
 }
@@ -54,7 +59,7 @@ export interface PortfolioClient {
 /** Client columns the rules read: an update of any other column (derived ones) changes nothing they see. */
 export const CLIENT_FACT_COLUMNS = [
   'legalName', 'englishName', 'sizeBand', 'industry', 'region', 'rating', 'lastReviewRating', 'status', 'ownerLogin', 'teamCode',
-  'relationshipStart', 'createdAt', 'tags', 'deletedAt',
+  'relationshipStart', 'createdAt', 'tags', 'deletedAt', 'referredById',
 ] as const;
 
 /**
@@ -67,13 +72,13 @@ export function loadClients(store: Store, ids: readonly string[] | null): Map<st
   const rows = (sql: string) => store.prepare(sql).raw().all(params) as unknown[][];
   const clients = new Map<string, PortfolioClient>();
   for (const r of rows(`SELECT id, legalName, englishName, sizeBand, industry, region, rating, lastReviewRating, status, ownerLogin, teamCode,
-      relationshipStart, createdAt, tags, segmentId FROM clients WHERE deletedAt IS NULL ${scope('id')}`)) {
+      relationshipStart, createdAt, tags, segmentId, referredById FROM clients WHERE deletedAt IS NULL ${scope('id')}`)) {
     clients.set(r[0] as string, {
       id: r[0] as string, legalName: r[1] as string, englishName: r[2] as string, sizeBand: r[3] as SizeBand, industry: r[4] as Industry,
       region: r[5] as Region, rating: r[6] as CreditRating, lastReviewRating: r[7] as CreditRating | null, status: r[8] as ClientStatus,
       ownerLogin: r[9] as string, teamCode: r[10] as string, relationshipStart: r[11] as string | null, createdAt: r[12] as string,
       tags: r[13] === '[]' ? [] : (JSON.parse(r[13] as string) as string[]), storedSegmentId: r[14] as string | null,
-      projects: [], contacts: [], feedback: [], ratingChanges: [], acknowledgements: [],
+      referredById: r[15] as string | null, projects: [], contacts: [], feedback: [], ratingChanges: [], acknowledgements: [], statusChanges: [],
     });
   }
   for (const r of rows(`SELECT clientId, id, name, currency, ourCommitmentMinor, stage, json_extract(stageDates, '$.' || stage),
@@ -87,9 +92,15 @@ export function loadClients(store: Store, ids: readonly string[] | null): Map<st
   // Read from the contact-history index alone (0007): the table itself carries every note.
   for (const r of rows(`SELECT clientId, type, occurredAt, seq FROM interactions WHERE deletedAt IS NULL ${scope('clientId')}`))
     clients.get(r[0] as string)?.contacts.push({ type: r[1] as InteractionType, occurredAt: r[2] as string, seq: r[3] as number });
-  for (const r of rows(`SELECT f.clientId, f.csat, f.nps, f.givenOn FROM feedback f WHERE f.deletedAt IS NULL ${scope('f.clientId')}
-      AND NOT EXISTS (SELECT 1 FROM feedback s WHERE s.supersedesId = f.id AND s.deletedAt IS NULL)`))
-    clients.get(r[0] as string)?.feedback.push({ csat: r[1] as number | null, nps: r[2] as number | null, givenOn: r[3] as string });
+  // Deleted corrections are read for their links only: a correction of a deleted correction still replaces the original.
+  const feedback = rows(`SELECT clientId, id, supersedesId, deletedAt IS NULL, csat, nps, givenOn FROM feedback
+      WHERE (deletedAt IS NULL OR supersedesId IS NOT NULL) ${scope('clientId')}`);
+  const counting = countingFeedback(feedback.map((r) => ({ id: r[1] as string, supersedesId: r[2] as string | null, live: r[3] === 1 })));
+  for (const r of feedback)
+    if (counting.has(r[1] as string)) clients.get(r[0] as string)?.feedback.push({ csat: r[4] as number | null, nps: r[5] as number | null, givenOn: r[6] as string });
+  for (const r of rows(`SELECT clientId, effectiveOn, toStatus, createdAt FROM status_changes WHERE deletedAt IS NULL ${scope('clientId')}
+      ORDER BY clientId, effectiveOn, createdAt, seq`))
+    clients.get(r[0] as string)?.statusChanges.push({ effectiveOn: r[1] as string, toStatus: r[2] as ClientStatus, recordedAt: r[3] as string });
   for (const r of rows(`SELECT clientId, fromRating, toRating, effectiveOn FROM rating_changes WHERE deletedAt IS NULL ${scope('clientId')} ORDER BY effectiveOn, seq`))
     clients.get(r[0] as string)?.ratingChanges.push({ fromRating: r[1] as CreditRating | null, toRating: r[2] as CreditRating, effectiveOn: r[3] as string });
   for (const row of store.prepare(`SELECT * FROM alert_acknowledgements WHERE deletedAt IS NULL ${scope('clientId')}`).all(params) as Row[])

@@ -9,7 +9,7 @@ import { CLIENT_FACT_COLUMNS, loadClients, type PortfolioClient } from './load.t
 const FULL_RELOAD_AFTER = 5_000;
 
 /** Tables whose rows hang off a client, and bank-wide tables every evaluation reads. */
-const CLIENT_TABLES: readonly EntityName[] = ['projects', 'interactions', 'feedback', 'ratingChanges', 'alertAcknowledgements'];
+const CLIENT_TABLES: readonly EntityName[] = ['projects', 'interactions', 'feedback', 'ratingChanges', 'statusChanges', 'alertAcknowledgements'];
 const BANK_TABLES: readonly EntityName[] = ['segments', 'exchangeRates', 'bankSettings'];
 
 /**

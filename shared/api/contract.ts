@@ -9,6 +9,7 @@ import { Role } from '../sync/protocol.ts';
 import { BriefRequest, RenderedBrief } from '../briefs/brief.ts';
 import { entityMethods } from './entityMethods.ts';
 import { meetingMethods } from './meetingContract.ts';
+import { kpiMethods } from './kpiContract.ts';
 import { importMethods } from './importContract.ts';
 import { clientModeMethods } from './clientModeContract.ts';
 import { segmentMethods } from './segmentsContract.ts';
@@ -194,6 +195,8 @@ export const contract = {
   'search.query': method(SearchInput, SearchOutput),
   'store.stats': method(z.object({}).default({}), StoreStats),
   ...meetingMethods,
+  // After entityMethods: improvementActions.create measures the baseline.
+  ...kpiMethods,
   ...importMethods,
   ...clientModeMethods,
   ...segmentMethods,

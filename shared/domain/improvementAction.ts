@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDate, CurrencyCode, Id, Login, RecordMeta, optionalText, requiredText } from './common.ts';
 import { Kpi, PdcaPhase } from './enums.ts';
 import { TargetScope } from './target.ts';
+import { RiskRule } from '../risk/alert.ts';
 
 /**
  * A PDCA improvement action (改进措施), linked to what prompted it: a KPI gap (`kpi`, `kpiScope` and the period
@@ -15,7 +16,8 @@ export const ImprovementActionFields = z.object({
   kpiScope: TargetScope.nullable().default(null),
   periodFrom: CalendarDate.nullable().default(null),
   periodTo: CalendarDate.nullable().default(null),
-  riskRule: z.string().regex(/^[a-z][a-z_]{1,39}$/, { message: 'must be a risk rule id' }).nullable().default(null),
+  riskRule: RiskRule.nullable().default(null),
+  /** What within the client the alert is about (a project's id, `csat` or `nps`); null for the client itself. */
   riskSubjectId: z.string().trim().min(1).max(64, { message: 'must have at most 64 characters' }).nullable().default(null),
   feedbackId: Id.nullable().default(null),
   clientId: Id.nullable().default(null),

@@ -4,7 +4,7 @@ import type { KpiClient, KpiFacts, KpiProject, KpiResponse } from './facts.ts';
 import { financialCloseOn } from './facts.ts';
 import { countingFeedback } from './feedback.ts';
 import { computeKpis, kpiMembers } from './kpis.ts';
-import { calendarPeriod, kindOfPeriod, periodEndingOn, shiftPeriod, trendPeriods } from './period.ts';
+import { calendarPeriod, kindOfPeriod, periodEndingOn, periodOfTarget, shiftPeriod, targetPeriodOf, trendPeriods } from './period.ts';
 import { statusBefore, statusTimeline } from './status.ts';
 
 /** Q2 2026: P = [2026-04-01, 2026-07-01). */
@@ -45,6 +45,15 @@ describe('KPI periods', () => {
     expect(shiftPeriod({ from: '2026-03-05', to: '2026-03-15' }, 'custom', -1)).toEqual({ from: '2026-02-23', to: '2026-03-05' });
     expect(kindOfPeriod(Q2)).toBe('quarter');
     expect(kindOfPeriod({ from: '2026-03-05', to: '2026-03-15' })).toBe('custom');
+  });
+
+  it('turns target periods into [from, to) and back', () => {
+    expect(periodOfTarget({ year: 2026, quarter: 2, month: null })).toEqual(Q2);
+    expect(periodOfTarget({ year: 2026, quarter: null, month: 12 })).toEqual({ from: '2026-12-01', to: '2027-01-01' });
+    expect(periodOfTarget({ year: 2026, quarter: null, month: null })).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(targetPeriodOf(Q2)).toEqual({ year: 2026, quarter: 2, month: null });
+    expect(targetPeriodOf({ from: '2026-03-01', to: '2026-04-01' })).toEqual({ year: 2026, quarter: null, month: 3 });
+    expect(targetPeriodOf({ from: '2026-03-05', to: '2026-03-15' })).toBeNull();
   });
 
   it('measures again over the same length of time up to a check date', () => {

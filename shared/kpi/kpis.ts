@@ -62,13 +62,16 @@ function derived(client: KpiClient): Derived {
   return d;
 }
 
-/** The day P is judged on (its last day, or today for a period still running) and the day after it. */
+/** The day P is judged on: its last day, or today for a period still running (volume converts at that day's rates). */
+export const judgedDay = (p: Period, { asOf }: KpiOptions): string => (asOf < lastDay(p) ? asOf : lastDay(p));
+
+/** The day P is judged on and the day after it. */
 interface Judged {
   day: string;
   next: string;
 }
-function judgedOn(p: Period, { asOf }: KpiOptions): Judged {
-  const day = asOf < lastDay(p) ? asOf : lastDay(p);
+function judgedOn(p: Period, options: KpiOptions): Judged {
+  const day = judgedDay(p, options);
   return { day, next: addDays(day, 1) };
 }
 const inPeriod = (day: string, p: Period) => day >= p.from && day < p.to;

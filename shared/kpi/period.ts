@@ -73,3 +73,19 @@ export function periodEndingOn(kind: PeriodKind, length: Period, day: string): P
   const from = new Date(Date.UTC(year, month, Math.min(Number(day.slice(8, 10)), lastOfMonth))).toISOString().slice(0, 10);
   return { from, to: day };
 }
+
+/** A target's period (a year, one of its quarters or months) as [from, to). */
+export function periodOfTarget(target: { year: number; quarter: number | null; month: number | null }): Period {
+  const first = target.month !== null ? target.month - 1 : target.quarter !== null ? (target.quarter - 1) * 3 : 0;
+  const kind: CalendarKind = target.month !== null ? 'month' : target.quarter !== null ? 'quarter' : 'year';
+  return calendarPeriod(kind, ymd(target.year, first));
+}
+
+/** The target period that is exactly [from, to), or null for a custom period. */
+export function targetPeriodOf(period: Period): { year: number; quarter: number | null; month: number | null } | null {
+  const kind = kindOfPeriod(period);
+  if (kind === 'custom') return null;
+  const year = Number(period.from.slice(0, 4));
+  const month = Number(period.from.slice(5, 7));
+  return { year, quarter: kind === 'quarter' ? (month - 1) / 3 + 1 : null, month: kind === 'month' ? month : null };
+}

@@ -103,11 +103,16 @@ test('an edited project keeps its place in the table', async ({ page }) => {
   const names = () => page.getByRole('row').filter({ hasText: tag }).locator('td:first-child > div:first-child').allTextContents();
   await expect(page.getByRole('row').filter({ hasText: tag })).toHaveCount(3);
   const before = await names();
-  await page.getByRole('button', { name: `编辑 ${before[0]}` }).click();
+  const edited = before[0] ?? '';
+  // Giving it an expected close date is the edit that used to move it (the table was ordered by that date).
+  await page.getByRole('button', { name: `编辑 ${edited}` }).click();
+  const close = dialog(page).getByLabel('预计融资关闭日', { exact: true });
+  await close.fill('2027-01-15');
+  await close.press('Enter');
   await dialog(page).getByLabel('利差（基点）', { exact: true }).fill('95');
   await dialog(page).getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog(page)).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: before[0] ?? '' }).getByRole('cell', { name: '95', exact: true })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: edited })).toContainText('2027年1月15日');
   expect(await names()).toEqual(before);
 });
 

@@ -1,5 +1,5 @@
 import type { ExchangeRateFields } from '../domain/exchangeRate.ts';
-import { PIPELINE_STAGES, hasReachedFinancialClose, type InteractionType, type ProjectStage } from '../domain/enums.ts';
+import type { InteractionType } from '../domain/enums.ts';
 import type { ServicePolicy } from '../domain/segment.ts';
 import type { StatusStep } from './status.ts';
 
@@ -10,7 +10,7 @@ export interface KpiResponse {
   nps: number | null;
 }
 
-/** A project at or past financial close, with the day it closed. */
+/** A project at or past financial close (hasReachedFinancialClose), with the day it closed (its financial-close stage date). */
 export interface KpiProject {
   currency: string;
   commitmentMinor: number;
@@ -45,19 +45,4 @@ export interface KpiFacts {
   referrals: ReadonlyArray<{ referredById: string; createdOn: string }>;
   rates: ReadonlyArray<Pick<ExchangeRateFields, 'currency' | 'quoteCurrency' | 'rate' | 'asOf'>>;
   reportingCurrency: string;
-}
-
-const LATER_STAGES = PIPELINE_STAGES.slice(PIPELINE_STAGES.indexOf('financial_close') + 1);
-
-/**
- * The day a project reached financial close: its financial-close stage date; when that was never entered (a deal
- * recorded straight into construction), the first later stage's date, before which it must have closed. Null for a
- * project that has not reached financial close (declined and lost deals never count).
- */
-export function financialCloseOn(project: { stage: ProjectStage; stageDates: Partial<Record<ProjectStage, string>> }): string | null {
-  if (!hasReachedFinancialClose(project.stage)) return null;
-  const close = project.stageDates.financial_close;
-  if (close) return close;
-  const later = LATER_STAGES.map((stage) => project.stageDates[stage]).filter((day): day is string => Boolean(day)).sort();
-  return later[0] ?? null;
 }

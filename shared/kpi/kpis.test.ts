@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientStatus, InteractionType } from '../domain/enums.ts';
 import type { KpiClient, KpiFacts, KpiProject, KpiResponse } from './facts.ts';
-import { financialCloseOn } from './facts.ts';
 import { countingFeedback } from './feedback.ts';
 import { computeKpis, kpiMembers } from './kpis.ts';
 import { calendarPeriod, kindOfPeriod, periodEndingOn, periodOfTarget, shiftPeriod, targetPeriodOf, trendPeriods } from './period.ts';
@@ -241,13 +240,6 @@ describe('financing volume', () => {
     const inUsd = computeKpis(facts({ clients, rates, reportingCurrency: 'USD' }), Q2, LATER).financingVolume;
     expect(inUsd.reportingMinor).toBe(100_000);
     expect(inUsd.missingRates).toEqual(['CNY', 'EUR', 'GBP']);
-  });
-
-  it('dates a close by the financial-close stage, else the first later stage, and never counts declined or lost deals', () => {
-    expect(financialCloseOn({ stage: 'operation_repayment', stageDates: { financial_close: '2026-04-02', operation_repayment: '2027-01-01' } })).toBe('2026-04-02');
-    expect(financialCloseOn({ stage: 'operation_repayment', stageDates: { operation_repayment: '2027-01-01', drawdown_construction: '2026-05-01' } })).toBe('2026-05-01');
-    expect(financialCloseOn({ stage: 'lost', stageDates: { financial_close: '2026-04-02' } })).toBeNull();
-    expect(financialCloseOn({ stage: 'documentation', stageDates: { documentation: '2026-04-02' } })).toBeNull();
   });
 });
 

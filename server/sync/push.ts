@@ -3,6 +3,7 @@ import {
   ConflictResolution, SYNCED_ENTITIES, mergeChange, validateRecord, type Change, type ChangeResult, type ConflictDraft,
   type ConflictRecord, type EntityName, type FieldWrite, type StoredState, type SyncedEntity,
 } from '../../shared/sync/index.ts';
+import { TargetScope, targetScopeProblem } from '../../shared/domain/target.ts';
 import type { Caller } from '../auth/sessions.ts';
 import { toSeq } from '../store/schema.ts';
 import { canSeeClient, canSeeOwnedBy, canWriteGlobal, sameScope, scopeOf, type ClientOwnership, type RecordScope } from './scope.ts';
@@ -241,6 +242,7 @@ export class PushBatch {
     const valid = merged.conflicts.some((c) => c.kind === 'divergent_text') ? validateRecord(entity, merged.state.data) : asSent;
     if (!valid.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: valid.issues };
     const data = valid.data;
+    if (entity === 'targets') await this.checkTargetScope(change, [current?.state.data.scope, data.scope]);
     const conflicts = merged.conflicts.map((c) => (c.kind === 'divergent_text' ? { ...c, otherValue: asSent.data[c.field] } : { ...c, keptValue: data[c.field] }));
     if (entity === 'feedback' && !current) {
       const problem = await this.linkCorrection(change.id, data);
@@ -265,6 +267,19 @@ export class PushBatch {
     this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } });
     const conflictIds = conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
     return { changeId: change.changeId, status: 'applied', version: seq, conflictIds, issues: [] };
+  }
+
+  /**
+   * Targets are bank-wide records, but a team lead may write only their team's and their RMs' (issue 12), before and
+   * after the change, so that no target moves into or out of another team; an admin any, an RM none.
+   */
+  private async checkTargetScope(change: Change, scopes: unknown[]): Promise<void> {
+    for (const value of scopes) {
+      const scope = TargetScope.safeParse(value);
+      if (!scope.success) continue;
+      const rmTeam = scope.data.kind === 'rm' ? ((await this.user(scope.data.login))?.team ?? null) : null;
+      if (targetScopeProblem(this.caller, scope.data, rmTeam)) throw new ScopeViolation(change.entity, change.id);
+    }
   }
 
   /** A new client must be owned by a user the caller may give clients to: an RM only to themself. */

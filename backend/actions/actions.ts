@@ -53,7 +53,7 @@ export function completeFeedbackLink(store: Store, fields: ImprovementActionFiel
   const entry = store.prepare(`SELECT clientId, csat FROM live_feedback WHERE id = ?`).get(fields.feedbackId) as Pick<Feedback, 'clientId' | 'csat'> | undefined;
   if (!entry) throw ApiError.field('feedbackId', 'refers to a feedback entry that does not exist');
   if (fields.clientId !== null && fields.clientId !== entry.clientId) throw ApiError.field('clientId', 'must be the client of the feedback entry');
-  return { ...fields, clientId: entry.clientId, kpi: scoreOf(fields, entry) };
+  return { ...fields, clientId: entry.clientId, kpi: fields.kpi ?? scoreOf(fields, entry) };
 }
 
 /**

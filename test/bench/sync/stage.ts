@@ -1,0 +1,85 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServerStore, type ServerStore } from '../../../server/store/database.ts';
+import { addUser } from '../../../server/users/users.ts';
+import { spawnServer } from '../../server/support/childServer.ts';
+import { freshDatabase, pgAvailable, type TestDatabase } from '../../server/support/databases.ts';
+import { testPasswordHash } from '../../server/support/harness.ts';
+import { freePort, stopProcess } from '../../support/processes.ts';
+
+export const dialect = pgAvailable ? 'postgres' : 'sqlite';
+
+/** A server database with users, and `crm server` over it in its own process (as in production). */
+export interface Stage {
+  store: ServerStore;
+  database: TestDatabase;
+  server: ChildProcess | null;
+  url: string;
+  dir: string;
+}
+
+export interface StageUsers {
+  rm?: string[];
+  admin?: string[];
+  team?: string | null;
+}
+
+export async function openStage(users: StageUsers): Promise<Stage> {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-sync-bench-'));
+  const database = await freshDatabase(dialect, dir);
+  const store = await openServerStore(database.options);
+  const hash = await testPasswordHash();
+  for (const login of users.rm ?? []) await addUser(store.db, { login, password: '', role: 'rm', team: users.team ?? null }, 'bench', hash);
+  for (const login of users.admin ?? []) await addUser(store.db, { login, password: '', role: 'admin', team: null }, 'bench', hash);
+  return { store, database, server: null, url: '', dir };
+}
+
+/** Starts `crm server` on the stage's database (after seeding, so the server starts as one that has been running). */
+export async function serve(stage: Stage): Promise<void> {
+  const port = await freePort();
+  stage.server = await spawnServer(stage.database.cliArgs, port);
+  stage.url = `http://127.0.0.1:${port}`;
+}
+
+export async function teardown(stage: Stage): Promise<void> {
+  if (stage.server) await stopProcess(stage.server);
+  await stage.store.close();
+  await stage.database.drop();
+  rmSync(stage.dir, { recursive: true, force: true });
+}
+
+/** The 1-minute load average, printed beside every figure: the machine may be shared. */
+export const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
+
+const residentMiB = (pid: number): number => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+};
+
+/** Peak resident memory of this process (the device) and of the server process while `work` runs, sampled. */
+export async function withPeakMemory<T>(server: ChildProcess | null, work: () => Promise<T>): Promise<{ result: T; deviceMiB: number; serverMiB: number }> {
+  let deviceMiB = process.memoryUsage().rss / 2 ** 20;
+  let serverMiB = server?.pid ? residentMiB(server.pid) : 0;
+  const sample = () => {
+    deviceMiB = Math.max(deviceMiB, process.memoryUsage().rss / 2 ** 20);
+    if (server?.pid) serverMiB = Math.max(serverMiB, residentMiB(server.pid));
+  };
+  const timer = setInterval(sample, 100);
+  try {
+    const result = await work();
+    sample();
+    return { result, deviceMiB, serverMiB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const millis = (ms: number) => `${ms.toFixed(0)} ms`;
+export const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));

@@ -29,7 +29,7 @@ export function DateInput({ value, onChange, style, ...rest }: StringPickerProps
       {...rest}
       format={DATE}
       value={parse(value, /^\d{4}-\d{2}-\d{2}$/)}
-      onChange={(day: Dayjs | null) => onChange?.(day ? day.format(DATE) : '')}
+      onChange={(day) => onChange?.(dayjs.isDayjs(day) ? day.format(DATE) : '')}
       style={{ width: '100%', ...style }}
     />
   );
@@ -42,7 +42,7 @@ export function DateTimeInput({ value, onChange, style, ...rest }: StringPickerP
       showTime={{ format: 'HH:mm' }}
       format={DATE_TIME}
       value={parse(value, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)}
-      onChange={(day: Dayjs | null) => onChange?.(day ? day.format(LOCAL_DATE_TIME) : '')}
+      onChange={(day) => onChange?.(dayjs.isDayjs(day) ? day.format(LOCAL_DATE_TIME) : '')}
       style={{ width: '100%', ...style }}
     />
   );

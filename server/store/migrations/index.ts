@@ -7,6 +7,7 @@ import * as m0005 from './0005_reassignment_time.ts';
 import * as m0006 from './0006_login_throttle.ts';
 import * as m0007 from './0007_devices.ts';
 import * as m0008 from './0008_rate_limits.ts';
+import * as m0009 from './0009_compact_field_writes.ts';
 
 /** Every migration in order, the same for PostgreSQL and SQLite. Add a new NNNN_name.ts file; never edit a released one. */
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_login_throttle': m0006,
   '0007_devices': m0007,
   '0008_rate_limits': m0008,
+  '0009_compact_field_writes': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

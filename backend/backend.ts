@@ -219,7 +219,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
         else write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity]));
       }),
     'briefs.recordExport': (input: BriefExport) => recordBriefExport(store, input, timestamp()),
-    'briefs.render': (input) => renderBrief(store, input, now(), clientAlerts(portfolio.evaluation(today()), input.clientId)),
+    'briefs.render': async (input) => {
+      await portfolio.ready();
+      return renderBrief(store, input, now(), clientAlerts(portfolio.evaluation(today()), input.clientId));
+    },
   } satisfies Handlers;
 
   /** Validates the input, runs the handler, validates the output; local reads and writes answer synchronously, sync waits on the network. */

@@ -46,12 +46,16 @@ export interface Evaluation {
   sum: ReportingSum;
 }
 
+/** No alerts (yet): one shared empty list rather than one per client. */
+const NONE: RiskAlert[] = [];
+
 /** Every alert of a client: its own rules' and, if any, concentration. */
 export const alertsOf = (row: ClientEvaluation): RiskAlert[] => (row.concentration ? [...row.own, row.concentration] : row.own);
 
 /**
  * Segment facts and effective segment of every client (exposure converted to the reporting currency). A previous
- * evaluation of the same day and bank data lends its rows for clients that did not change since (same record object).
+ * evaluation of the same day and bank data lends its rows for clients that did not change since (same record object);
+ * of another day or bank data, its row objects for those clients are filled in again rather than made anew.
  */
 export function evaluateSegments(clients: Iterable<PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation): Evaluation {
   const reuse = previous && previous.today === today && previous.bank === bank ? previous : null;
@@ -61,10 +65,12 @@ export function evaluateSegments(clients: Iterable<PortfolioClient>, bank: BankC
   const fresh: ClientEvaluation[] = [];
   const byId = new Map<string, ClientEvaluation>();
   for (const client of clients) {
-    let row = reuse?.byId.get(client.id);
-    if (row?.client !== client) {
-      const facts = segmentFacts(client, today, exposureOf(client, sum));
-      row = { client, facts, segment: firstMatch(segments, facts), coverage: null, own: [], concentration: null, volume: null, acknowledged: null };
+    let row = previous?.byId.get(client.id);
+    if (row?.client !== client || !reuse) {
+      const facts = segmentFacts(client, today, exposureOf(client, sum), row?.client === client ? row.facts : undefined);
+      const segment = firstMatch(segments, facts);
+      if (row?.client === client) row.segment = segment;
+      else row = { client, facts, segment, coverage: null, own: NONE, concentration: null, volume: null, acknowledged: null };
       fresh.push(row);
     }
     rows.push(row);
@@ -92,13 +98,7 @@ export function evaluateRisks(evaluation: Evaluation): void {
   const { bank, today, sum } = evaluation;
   for (const row of evaluation.fresh) {
     const { client } = row;
-    row.own = clientRiskAlerts({
-      rating: client.rating, lastReviewRating: client.lastReviewRating, ratingChanges: client.ratingChanges, createdOn: client.createdAt.slice(0, 10),
-      status: client.status,
-      coverage: row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null,
-      projects: client.projects,
-      feedback: client.feedback,
-    }, today, bank.thresholds);
+    row.own = clientRiskAlerts(client, row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null, today, bank.thresholds);
     let changedOn = '';
     for (const p of client.projects) {
       if (!inBook(p)) continue;

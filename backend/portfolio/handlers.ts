@@ -37,17 +37,19 @@ export interface PortfolioDeps {
 }
 
 /** Handlers for segments, coverage, risk alerts and bank settings, all read from the portfolio's evaluation. */
-export function portfolioHandlers(deps: PortfolioDeps): { [M in keyof Methods]: (input: In<M>) => z.input<Methods[M]['output']> } {
+export function portfolioHandlers(deps: PortfolioDeps): { [M in keyof Methods]: (input: In<M>) => z.input<Methods[M]['output']> | Promise<z.input<Methods[M]['output']>> } {
   const { store, portfolio } = deps;
   /** The evaluation as on a day; today's also stores segments that a day passing moved. */
   const on = (asOf?: string) => {
     const today = deps.today();
     return portfolio.evaluation(asOf ?? today, (asOf ?? today) === today);
   };
+  /** Waits for the first (sliced) read of every client, so that the worker answers other calls meanwhile. */
+  const loaded = <T>(fn: () => T): Promise<T> => portfolio.ready().then(fn);
   return {
-    'segments.overview': (input) => segmentOverview(on(input.asOf)),
-    'segments.preview': (input) => previewSegment(on(), input, deps.timestamp()),
-    'segments.reorder': (input) => {
+    'segments.overview': (input) => loaded(() => segmentOverview(on(input.asOf))),
+    'segments.preview': (input) => loaded(() => previewSegment(on(), input, deps.timestamp())),
+    'segments.reorder': (input) => loaded(() => {
       checkBankWideWriter(store, 'segments');
       const segments = liveSegments(store);
       const ids = new Set(segments.map((s) => s.id));
@@ -60,13 +62,13 @@ export function portfolioHandlers(deps: PortfolioDeps): { [M in keyof Methods]: 
       });
       on();
       return liveSegments(store).sort((a: Segment, b: Segment) => input.order.indexOf(a.id) - input.order.indexOf(b.id));
-    },
-    'segments.matrix': (input) => segmentMatrix(on(), input),
-    'segments.explain': (input) => explainClientPolicy(on(), input.clientId),
-    'coverage.list': (input) => coverageList(store, on(input.asOf), input),
-    'risks.list': (input) => riskList(on(input.asOf), input),
-    'risks.badges': (input) => clientBadges(on(), input.clientIds),
-    'risks.acknowledge': (input) => deps.create('alertAcknowledgements', acknowledgementOf(on(), input, deps.recorder(), deps.timestamp())),
+    }),
+    'segments.matrix': (input) => loaded(() => segmentMatrix(on(), input)),
+    'segments.explain': (input) => loaded(() => explainClientPolicy(on(), input.clientId)),
+    'coverage.list': (input) => loaded(() => coverageList(store, on(input.asOf), input)),
+    'risks.list': (input) => loaded(() => riskList(on(input.asOf), input)),
+    'risks.badges': (input) => loaded(() => clientBadges(on(), input.clientIds)),
+    'risks.acknowledge': (input) => loaded(() => deps.create('alertAcknowledgements', acknowledgementOf(on(), input, deps.recorder(), deps.timestamp()))),
     'portfolio.version': () => ({ version: portfolio.version }),
     'bankSettings.current': () => {
       const stored = (key: keyof typeof BANK_SETTINGS) => store.prepare(`SELECT 1 FROM bank_settings WHERE id = ? AND deletedAt IS NULL`).get(BANK_SETTINGS[key].id) !== undefined;

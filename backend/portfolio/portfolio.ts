@@ -7,6 +7,8 @@ import { CLIENT_FACT_COLUMNS, loadClients, type PortfolioClient } from './load.t
 
 /** Past this many changed clients, reading everything again is cheaper than reading them one by one. */
 const FULL_RELOAD_AFTER = 5_000;
+/** Clients read per slice of a first load that lets other calls in between (each slice a few hundred milliseconds at most). */
+const SLICE = 5_000;
 
 /** Tables whose rows hang off a client, and bank-wide tables every evaluation reads. */
 const CLIENT_TABLES: readonly EntityName[] = ['projects', 'interactions', 'feedback', 'ratingChanges', 'statusChanges', 'alertAcknowledgements'];
@@ -18,7 +20,8 @@ const BANK_TABLES: readonly EntityName[] = ['segments', 'exchangeRates', 'bankSe
  * current from a change log that TEMP triggers fill on every write to the tables it reads, whoever writes them (an
  * edit, a pull, an import): the next evaluation reads just the changed clients again. Evaluations are cached per
  * state of the data and per day; after a change only the changed clients are evaluated again (and concentration,
- * which spans an RM's clients), while a day passing or a change of bank data evaluates everyone.
+ * which spans an RM's clients), while a day passing or a change of bank data evaluates everyone. One per store
+ * connection: the change log is the connection's own (TEMP), and reading it empties it.
  */
 export class Portfolio {
   private clients: Map<string, PortfolioClient> | null = null;
@@ -26,16 +29,49 @@ export class Portfolio {
   private tracking = false;
   private changes = 0;
   private cached: { changes: number; today: string; evaluation: Evaluation } | null = null;
+  private loading: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
     /** Told after stored segments were brought up to date (a day passing moves clients by tenure). */
     private readonly onSegmentsReassigned: () => void = () => undefined,
+    /** Clients per slice of the first load; tests make it small. */
+    private readonly slice = SLICE,
   ) {}
+
+  /**
+   * Reads every client in slices, giving the worker back between them, so that the first use at 100,000 clients (seconds
+   * of reading on a slow disk) does not hold up the client list or a save. The synchronous methods below still read
+   * everything at once if called first.
+   */
+  ready(): Promise<void> {
+    if (this.clients) return Promise.resolve();
+    this.loading ??= this.loadInSlices().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async loadInSlices(): Promise<void> {
+    this.track();
+    // Changes logged from here on are applied after the load, to the clients already read.
+    this.store.prepare(`DELETE FROM portfolio_changes`).run();
+    const ids = this.store.prepare(`SELECT id FROM clients WHERE deletedAt IS NULL ORDER BY seq`).pluck().all() as string[];
+    const clients = new Map<string, PortfolioClient>();
+    for (let i = 0; i < ids.length; i += this.slice) {
+      for (const [id, client] of loadClients(this.store, ids.slice(i, i + this.slice))) clients.set(id, client);
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.clients || !this.store.db.open) return;
+    }
+    this.clients = clients;
+    this.bank = this.readBank();
+    this.changes += 1;
+  }
 
   /** Changes seen so far: a screen compares it to know whether what it shows is still current. */
   get version(): number {
-    this.refresh();
+    // Nothing read yet: nothing shown from it can be stale, and reading it all just to answer would hold up the worker.
+    if (this.clients) this.refresh();
     return this.changes;
   }
 

@@ -1,5 +1,5 @@
 import { hasReachedFinancialClose, type ProjectStage } from '../../shared/domain/index.ts';
-import { sumInReporting, type AppliedRate } from '../../shared/money/convert.ts';
+import { convertMinor, type AppliedRate } from '../../shared/money/convert.ts';
 import type { ExchangeRateFields } from '../../shared/domain/index.ts';
 import { yearsBetween } from '../../shared/calendar/days.ts';
 import type { ClientFacts } from '../../shared/segments/match.ts';
@@ -13,6 +13,7 @@ export class ReportingSum {
   /** Rates used so far, by currency, so a screen can say which rate of which day it applied. */
   readonly ratesUsed = new Map<string, AppliedRate>();
   readonly missingRates = new Set<string>();
+  private readonly byCurrency = new Map<string, Array<Pick<ExchangeRateFields, 'currency' | 'quoteCurrency' | 'rate' | 'asOf'>>>();
 
   constructor(
     readonly currency: string,
@@ -20,20 +21,35 @@ export class ReportingSum {
     private readonly asOf: string,
   ) {}
 
-  /** Our commitment on the projects that pass `include`, in the reporting currency; amounts already in it are added as they are. */
+  /**
+   * Our commitment on the projects that pass `include`, in the reporting currency: amounts already in it are added as
+   * they are, others summed per currency and converted once each (shared/money/convert.ts), as `sumInReporting` does.
+   */
   commitments(projects: readonly PortfolioProject[], include: (p: PortfolioProject) => boolean): number {
     let home = 0;
-    let foreign: Array<{ currency: string; minor: number }> | null = null;
+    let foreign: Map<string, number> | null = null;
     for (const p of projects) {
       if (!include(p)) continue;
       if (p.currency === this.currency) home += p.commitmentMinor;
-      else (foreign ??= []).push({ currency: p.currency, minor: p.commitmentMinor });
+      else (foreign ??= new Map()).set(p.currency, (foreign.get(p.currency) ?? 0) + p.commitmentMinor);
     }
     if (!foreign) return home;
-    const result = sumInReporting(foreign, this.currency, this.rates, this.asOf);
-    for (const rate of result.ratesUsed) this.ratesUsed.set(rate.currency, rate);
-    for (const currency of result.missingRates) this.missingRates.add(currency);
-    return home + result.reportingMinor;
+    for (const [currency, minor] of foreign) {
+      const converted = convertMinor(minor, currency, this.currency, this.ratesOf(currency), this.asOf);
+      if (!converted.ok) this.missingRates.add(currency);
+      else {
+        home += converted.minor;
+        if (converted.rate) this.ratesUsed.set(currency, converted.rate);
+      }
+    }
+    return home;
+  }
+
+  /** The table's rates of one currency (a handful), so each conversion looks only at its own. */
+  private ratesOf(currency: string) {
+    let rates = this.byCurrency.get(currency);
+    if (!rates) this.byCurrency.set(currency, (rates = this.rates.filter((r) => r.currency === currency)));
+    return rates;
   }
 
   get applied(): { ratesUsed: AppliedRate[]; missingRates: string[] } {
@@ -54,19 +70,25 @@ export function latestCsat(client: PortfolioClient, today: string): number | nul
   return latest?.csat ?? null;
 }
 
-/** What segment rules test about a client on `today`. */
-export function segmentFacts(client: PortfolioClient, today: string, exposureMinor: number): ClientFacts {
-  return {
-    sizeBand: client.sizeBand,
-    industry: client.industry,
-    region: client.region,
-    rating: client.rating,
-    status: client.status,
-    ownerLogin: client.ownerLogin,
-    tags: client.tags,
-    tenureYears: client.relationshipStart ? yearsBetween(client.relationshipStart, today) : null,
-    pastProjects: client.projects.reduce((n, p) => (hasReachedFinancialClose(p.stage) ? n + 1 : n), 0),
-    exposureMinor,
-    latestCsat: latestCsat(client, today),
-  };
+/**
+ * What segment rules test about a client on `today`; written into `into` when given (the facts of the same client's
+ * previous evaluation), since a whole evaluation of 100,000 clients should not leave 100,000 objects behind for the
+ * garbage collector.
+ */
+export function segmentFacts(client: PortfolioClient, today: string, exposureMinor: number, into?: ClientFacts): ClientFacts {
+  const facts = into ?? ({} as ClientFacts);
+  facts.sizeBand = client.sizeBand;
+  facts.industry = client.industry;
+  facts.region = client.region;
+  facts.rating = client.rating;
+  facts.status = client.status;
+  facts.ownerLogin = client.ownerLogin;
+  facts.tags = client.tags;
+  facts.tenureYears = client.relationshipStart ? yearsBetween(client.relationshipStart, today) : null;
+  let closed = 0;
+  for (const p of client.projects) if (hasReachedFinancialClose(p.stage)) closed += 1;
+  facts.pastProjects = closed;
+  facts.exposureMinor = exposureMinor;
+  facts.latestCsat = latestCsat(client, today);
+  return facts;
 }

@@ -28,7 +28,7 @@ function axisValues(axis: MatrixAxis, evaluation: Evaluation, seen: Set<string |
 
 /** Clients counted on two axes (size band × rating by default), with exposure and CSAT sums per cell. */
 export function segmentMatrix(evaluation: Evaluation, input: z.output<typeof MatrixInput>): Matrix {
-  const cells = new Map<string, Matrix['cells'][number]>();
+  const cells = new Map<string, Omit<Matrix['cells'][number], 'exposureMinor'> & { exposureMinor: bigint }>();
   const seenRows = new Set<string | null>();
   const seenColumns = new Set<string | null>();
   for (const row of evaluation.rows) {
@@ -38,9 +38,9 @@ export function segmentMatrix(evaluation: Evaluation, input: z.output<typeof Mat
     seenColumns.add(c);
     const key = JSON.stringify([r, c]);
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { row: r, column: c, clients: 0, exposureMinor: 0, csatSum: 0, csatCount: 0 }));
+    if (!cell) cells.set(key, (cell = { row: r, column: c, clients: 0, exposureMinor: 0n, csatSum: 0, csatCount: 0 }));
     cell.clients += 1;
-    cell.exposureMinor += row.facts.exposureMinor;
+    cell.exposureMinor += BigInt(row.facts.exposureMinor);
     if (row.facts.latestCsat !== null) {
       cell.csatSum += row.facts.latestCsat;
       cell.csatCount += 1;
@@ -48,6 +48,7 @@ export function segmentMatrix(evaluation: Evaluation, input: z.output<typeof Mat
   }
   return {
     asOf: evaluation.today, ...conversionOf(evaluation),
-    rows: axisValues(input.rows, evaluation, seenRows), columns: axisValues(input.columns, evaluation, seenColumns), cells: [...cells.values()],
+    rows: axisValues(input.rows, evaluation, seenRows), columns: axisValues(input.columns, evaluation, seenColumns),
+    cells: [...cells.values()].map((cell) => ({ ...cell, exposureMinor: Number(cell.exposureMinor) })),
   };
 }

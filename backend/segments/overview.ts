@@ -8,7 +8,7 @@ export function conversionOf(evaluation: Evaluation) {
 
 /** Every segment with its clients, exposure (reporting currency), average latest CSAT and coverage. */
 export function segmentOverview(evaluation: Evaluation): SegmentOverview {
-  const totals = new Map(evaluation.segments.map((s) => [s.id, { clients: 0, exposureMinor: 0, csatSum: 0, csatCount: 0, served: 0, covered: 0 }]));
+  const totals = new Map(evaluation.segments.map((s) => [s.id, { clients: 0, exposureMinor: 0n, csatSum: 0, csatCount: 0, served: 0, covered: 0 }]));
   let unsegmented = 0;
   for (const row of evaluation.rows) {
     const total = row.segment && totals.get(row.segment.id);
@@ -17,7 +17,7 @@ export function segmentOverview(evaluation: Evaluation): SegmentOverview {
       continue;
     }
     total.clients += 1;
-    total.exposureMinor += row.facts.exposureMinor;
+    total.exposureMinor += BigInt(row.facts.exposureMinor);
     if (row.facts.latestCsat !== null) {
       total.csatSum += row.facts.latestCsat;
       total.csatCount += 1;
@@ -30,7 +30,7 @@ export function segmentOverview(evaluation: Evaluation): SegmentOverview {
   const segments: SegmentSummary[] = evaluation.segments.map((segment) => {
     const t = totals.get(segment.id)!;
     return {
-      ...segment, clients: t.clients, exposureMinor: t.exposureMinor,
+      ...segment, clients: t.clients, exposureMinor: Number(t.exposureMinor),
       averageCsat: t.csatCount ? t.csatSum / t.csatCount : null, coverage: t.served ? t.covered / t.served : null,
     };
   });

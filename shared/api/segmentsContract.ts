@@ -12,10 +12,16 @@ export type Conversion = z.infer<typeof Conversion>;
 
 const AsOf = z.object({ asOf: CalendarDate.optional() }).default({});
 
+/**
+ * Money summed over many clients, in minor units of the reporting currency: summed exactly, sent as the nearest number
+ * (exact up to 2^53 minor units, 90 trillion yuan; beyond that a whole bank's demo book is off by fen, not more).
+ */
+const TotalMinor = z.number().nonnegative();
+
 export const SegmentSummary = Segment.extend({
   clients: z.number().int(),
-  /** Sum of the clients' exposure, in minor units of the reporting currency. */
-  exposureMinor: z.number().int(),
+  /** Sum of the clients' exposure. */
+  exposureMinor: TotalMinor,
   /** Mean of the clients' latest CSAT, over those that have one; null when none has. */
   averageCsat: z.number().nullable(),
   /** Clients contacted within their cadence ÷ clients served (lost clients are not); null when none is served. */
@@ -68,7 +74,7 @@ export const Matrix = Conversion.extend({
   rows: z.array(AxisValue),
   columns: z.array(AxisValue),
   cells: z.array(z.object({
-    row: AxisValue, column: AxisValue, clients: z.number().int(), exposureMinor: z.number().int(),
+    row: AxisValue, column: AxisValue, clients: z.number().int(), exposureMinor: TotalMinor,
     csatSum: z.number().int(), csatCount: z.number().int(),
   })),
 });

@@ -11,19 +11,20 @@ import type { RiskThresholds } from './thresholds.ts';
 /** What the rules about one client read (concentration reads the RM's whole book: see concentration.ts). */
 export interface ClientRiskFacts extends RatingFacts {
   status: ClientStatus;
-  /** The client's coverage under its policy; null when no segment gives it one. */
-  coverage: { coverage: Coverage; policy: { contactCadenceDays: number } } | null;
   projects: ReadonlyArray<DscrFacts & StageFacts>;
   feedback: CountedFeedback;
 }
 
+/** A client's coverage under its policy (null when no segment gives it one). */
+export type PolicyCoverage = { coverage: Coverage; policy: { contactCadenceDays: number } } | null;
+
 /** Every alert of one client's own rules on `today`, in the order of product.md's rules. */
-export function clientRiskAlerts(facts: ClientRiskFacts, today: string, thresholds: RiskThresholds): RiskAlert[] {
+export function clientRiskAlerts(facts: ClientRiskFacts, covered: PolicyCoverage, today: string, thresholds: RiskThresholds): RiskAlert[] {
   const alerts: RiskAlert[] = [];
   const downgrade = ratingDowngrade(facts, today, thresholds);
   if (downgrade) alerts.push(downgrade);
   alerts.push(...lowSatisfaction(facts.feedback, today, thresholds));
-  const overdue = facts.coverage && contactOverdue(facts.coverage.coverage, facts.coverage.policy, facts.status, thresholds);
+  const overdue = covered && contactOverdue(covered.coverage, covered.policy, facts.status, thresholds);
   if (overdue) alerts.push(overdue);
   // A reader sees every covenant problem together, breaches before near misses, then stalled deals.
   let later: RiskAlert[] | null = null;

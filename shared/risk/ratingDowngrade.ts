@@ -8,8 +8,8 @@ export interface RatingFacts {
   lastReviewRating: CreditRating | null;
   /** The client's rating history (any order); may be empty for clients pulled from older servers. */
   ratingChanges: ReadonlyArray<{ fromRating: CreditRating | null; toRating: CreditRating; effectiveOn: string }>;
-  /** The client's creation day: "no history" means the rating held since then. */
-  createdOn: string;
+  /** When the client was created (a day or an instant): "no history" means the rating held since then. */
+  createdAt: string;
 }
 
 /**
@@ -40,7 +40,7 @@ export function ratingDowngrade(facts: RatingFacts, today: string, thresholds: R
     value: notches,
     threshold,
     headroom: threshold - notches,
-    since: since ?? facts.createdOn,
+    since: since ?? facts.createdAt.slice(0, 10),
     detail: { from: reviewed, to: rating, reviewedOn: reviewIndex >= 0 ? history[reviewIndex]!.effectiveOn : null },
   };
 }

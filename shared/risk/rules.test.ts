@@ -15,7 +15,7 @@ const TODAY = '2026-11-28';
 const PROJECT = '0192f0c0-0000-7000-8000-000000000001';
 
 describe('rating downgraded by ≥ 2 notches since the last review', () => {
-  const rated = (over: Partial<RatingFacts>): RatingFacts => ({ rating: 'A-', lastReviewRating: 'A+', ratingChanges: [], createdOn: '2023-02-01', ...over });
+  const rated = (over: Partial<RatingFacts>): RatingFacts => ({ rating: 'A-', lastReviewRating: 'A+', ratingChanges: [], createdAt: '2023-02-01T03:00:00.000Z', ...over });
 
   it('fires on exactly two notches, from the change that made it two, and names the review day', () => {
     // A+ (reviewed 2024-03-01) → A on 2026-05-10 (one notch) → A- on 2026-09-15 (two notches).
@@ -184,12 +184,12 @@ describe('concentration: one client above 25 % of its RM\'s financing volume', (
 describe('one client\'s alerts and what an acknowledgement holds', () => {
   it('lists breaches before near misses before stalled deals, after the client-level rules', () => {
     const alerts = clientRiskAlerts({
-      rating: 'A-', lastReviewRating: 'A+', ratingChanges: [], createdOn: '2026-01-01', status: 'active', coverage: null, feedback: [],
+      rating: 'A-', lastReviewRating: 'A+', ratingChanges: [], createdAt: '2026-01-01T00:00:00.000Z', status: 'active', feedback: [],
       projects: [
         { id: 'p1', name: 'near', stage: 'credit_approval', stageSince: '2025-01-01', dscrMin: 1.25, covenantMinDscr: 1.2, updatedAt: '2026-01-01T00:00:00.000Z' },
         { id: 'p2', name: 'breach', stage: 'operation_repayment', stageSince: null, dscrMin: 1.1, covenantMinDscr: 1.2, updatedAt: '2026-01-01T00:00:00.000Z' },
       ],
-    }, TODAY, T);
+    }, null, TODAY, T);
     expect(alerts.map((a) => `${a.rule}:${a.subject}`)).toEqual(['rating_downgrade:', 'dscr_breach:p2', 'dscr_near:p1', 'stalled_project:p1']);
   });
 

@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar/days.ts';
+import { addDays } from '../calendar/days.ts';
 import { severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
@@ -12,10 +12,19 @@ export type CountedFeedback = ReadonlyArray<{ csat: number | null; nps: number |
 export function lowSatisfaction(feedback: CountedFeedback, today: string, thresholds: RiskThresholds): Array<RiskAlertOf<'low_satisfaction'>> {
   const windowDays = thresholds.feedbackWindowDays;
   const alerts: Array<RiskAlertOf<'low_satisfaction'>> = [];
-  if (feedback.length === 0) return alerts;
-  const recent = feedback.filter((f) => f.givenOn <= today && daysBetween(f.givenOn, today) <= windowDays);
-  let latest: (typeof recent)[number] | null = null;
-  for (const f of recent) if (f.csat !== null && (!latest || f.givenOn >= latest.givenOn)) latest = f;
+  // One pass, no copies: this runs for every client with feedback.
+  const from = addDays(today, -windowDays);
+  let latest: CountedFeedback[number] | null = null;
+  let worst: CountedFeedback[number] | null = null;
+  let first: CountedFeedback[number] | null = null;
+  for (const f of feedback) {
+    if (f.givenOn > today || f.givenOn < from) continue;
+    if (f.csat !== null && (!latest || f.givenOn >= latest.givenOn)) latest = f;
+    if (f.nps !== null && f.nps <= thresholds.npsDetractorMax) {
+      if (!worst || f.nps < worst.nps! || (f.nps === worst.nps && f.givenOn > worst.givenOn)) worst = f;
+      if (!first || f.givenOn < first.givenOn) first = f;
+    }
+  }
   if (latest?.csat != null && latest.csat <= thresholds.lowCsatMax) {
     const threshold = thresholds.lowCsatMax;
     alerts.push({
@@ -24,11 +33,8 @@ export function lowSatisfaction(feedback: CountedFeedback, today: string, thresh
       detail: { measure: 'csat', givenOn: latest.givenOn, windowDays },
     });
   }
-  const detractors = recent.filter((f) => f.nps !== null && f.nps <= thresholds.npsDetractorMax);
-  if (detractors.length) {
+  if (worst && first) {
     const threshold = thresholds.npsDetractorMax;
-    const worst = detractors.reduce((a, b) => (b.nps! < a.nps! || (b.nps === a.nps && b.givenOn > a.givenOn) ? b : a));
-    const first = detractors.reduce((a, b) => (b.givenOn < a.givenOn ? b : a));
     alerts.push({
       rule: 'low_satisfaction', severity: severityOf('low_satisfaction', worst.nps!, threshold), subject: 'nps',
       value: worst.nps!, threshold, headroom: worst.nps! - threshold, since: first.givenOn,

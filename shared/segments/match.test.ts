@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentFields, SegmentRule } from '../domain/segment.ts';
+import { SegmentFields, type SegmentRule } from '../domain/segment.ts';
 import { effectiveSegment, explainPolicy, explainRule, matchesRule, type ClientFacts } from './match.ts';
 
 const facts: ClientFacts = {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend.ts';
+import { Portfolio } from '../../backend/portfolio/portfolio.ts';
 import type { MethodInput } from '../../shared/api/contract.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
 import { clientInput } from '../support/clients.ts';
@@ -67,6 +68,21 @@ describe('segments', () => {
     await api['bankSettings.set']({ key: 'reportingCurrency', value: 'USD' });
     const inUsd = await api['segments.overview']({});
     expect([inUsd.reportingCurrency, inUsd.missingRates]).toEqual(['USD', ['CNY', 'GBP']]);
+  });
+
+  it('totals exposure over clients beyond 2^53 minor units (a whole bank\'s book) instead of failing', async () => {
+    const backend = tempBackend(now);
+    const { api } = backend;
+    const { big } = await segments(backend);
+    const huge = 5_000_000_000_000_000; // 50 trillion yuan in fen: one client's exposure is still an exact integer
+    for (const n of [1, 2]) {
+      const c = await api['clients.create'](clientInput(n, { relationshipStart: '2020-01-01', sizeBand: 'large', rating: 'AA' }));
+      await api['projects.create'](project(c.id, { totalCostMinor: huge, debtAmountMinor: huge, ourCommitmentMinor: huge }));
+    }
+    const total = (await api['segments.overview']({})).segments.find((s) => s.id === big.id)!;
+    expect([total.clients, total.exposureMinor]).toEqual([2, 10_000_000_000_000_000]);
+    const cell = (await api['segments.matrix']({})).cells.find((c) => c.row === 'large' && c.column === 'AA')!;
+    expect(cell.exposureMinor).toBe(10_000_000_000_000_000);
   });
 
   it('previews a rule while it is edited: matches, members, a sample and who would move from where, saving nothing', async () => {
@@ -333,5 +349,24 @@ describe('across devices', () => {
     await rm.api['sync.run']({});
     // Read straight from the stored client, as the client list filters it: 568,000,000.00 CNY is large exposure.
     expect((await rm.api['clients.get']({ id: c.id })).segmentId).toBe(big.id);
+  });
+});
+
+describe('the in-memory portfolio', () => {
+  it('reads every client in slices, letting other work run between them, and applies changes made meanwhile', async () => {
+    const backend = tempBackend(now);
+    const { api } = backend;
+    const ids: string[] = [];
+    for (let n = 1; n <= 7; n++) ids.push((await api['clients.create'](clientInput(n, { legalName: `分片${n}有限公司` }))).id);
+    const portfolio = new Portfolio(backend.store, () => undefined, 2);
+    let done = false;
+    const loading = portfolio.ready().then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    // A client of the first slice changes while the later ones are read.
+    await api['clients.update']({ id: ids[0]!, patch: { legalName: '分片一改名有限公司' } });
+    await loading;
+    expect(portfolio.snapshot().clients.size).toBe(7);
+    expect(portfolio.snapshot().clients.get(ids[0]!)?.legalName).toBe('分片一改名有限公司');
   });
 });

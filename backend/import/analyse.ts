@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { clientNameParts, DuplicateIndex, type DuplicateReason } from '../../shared/duplicates/match.ts';
 import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { ImportKind } from '../../shared/import/fields.ts';
@@ -7,6 +6,7 @@ import { fieldIssue, type ImportIssue } from '../../shared/import/issues.ts';
 import { issueField, mappedColumns, readRow, type ClientName, type MappedColumn, type ReadRow } from '../../shared/import/rows.ts';
 import { cellText, isBlank, type Cell } from '../../shared/import/values.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
+import { newId } from '../records/ids.ts';
 import type { Store } from '../store/store.ts';
 import { readTable, type SourceFormat, type Encoding, type TableRow, type TableSource } from './source.ts';
 
@@ -54,7 +54,8 @@ export interface AnalysisSummary {
 
 /** How many rows are looked at to find the header row (a title or a blank line may come first). */
 const HEADER_SEARCH_ROWS = 20;
-const SLICE = 500;
+/** Rows staged per transaction (each commit is flushed to disk), and read between pauses for progress and cancel. */
+const SLICE = 2000;
 
 /** The header row among the first rows of a file: the one whose cells name the most fields. */
 export async function findHeader(rows: AsyncIterable<TableRow>, kind: ImportKind): Promise<{ headerRow: number; headers: string[]; sample: Cell[][] }> {
@@ -175,7 +176,7 @@ export class Analysis {
       this.resolveClient(read, fields, errors);
     }
     const duplicate = this.duplicateOf(row.number, requestedId, fields, errors);
-    const staged = errors.length === 0 ? this.validate(requestedId, duplicate, fields, read, errors) : null;
+    const staged = this.validate(requestedId, duplicate, fields, read, errors);
     const likely = kind === 'clients' && errors.length === 0 ? this.likely(row.number, requestedId ?? staged?.id, fields, duplicate?.id ?? null) : null;
     const status: RowStatus = errors.length > 0 ? 'rejected' : duplicate ? 'duplicate' : 'valid';
     if (status === 'valid' && kind === 'clients' && typeof fields.creditCode === 'string' && staged) this.fileClients.set(fields.creditCode, staged.id);
@@ -256,11 +257,17 @@ export class Analysis {
     const extraKeys = Object.keys(entity.extra.shape);
     const extras = entity.extra.safeParse(Object.fromEntries(extraKeys.filter((key) => key in fields).map((key) => [key, fields[key]])));
     const parsed = entity.fields.safeParse({ ...current, ...fields });
-    if (!extras.success) for (const issue of extras.error.issues) errors.push(fieldIssue(issue.path.map(String).join('.'), 'schema', { message: issue.message }));
+    // Every problem of the row at once, each field once: a value that could not be read is not also "required".
+    const known = new Set(errors.map((e) => e.field));
+    const report = (field: string, message: string) => {
+      if (!known.has(field)) errors.push(fieldIssue(field, 'schema', { message }));
+    };
+    if (!extras.success) for (const issue of extras.error.issues) report(issue.path.map(String).join('.'), issue.message);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(fieldIssue(issueField(issue.path.map(String).join('.'), read), 'schema', { message: issue.message }));
+      for (const issue of parsed.error.issues) report(issueField(issue.path.map(String).join('.'), read), issue.message);
       return null;
     }
+    if (errors.length > 0) return null;
     if (!extras.success) return null;
     const record = { ...(parsed.data as Row), ...(duplicate ? {} : (extras.data as Row)) };
     for (const problem of entity.rules?.(record) ?? []) errors.push(fieldIssue(problem.path, 'schema', { message: problem.message }));
@@ -270,7 +277,7 @@ export class Analysis {
       if (holder && holder.id !== duplicate.id) errors.push(fieldIssue('creditCode', 'schema', { message: `is already used by client ${holder.legalName}` }));
     }
     if (errors.length > 0) return null;
-    if (!duplicate) return { action: 'create', id: requestedId ?? uuidv7(), fields: record };
+    if (!duplicate) return { action: 'create', id: requestedId ?? newId(), fields: record };
     // Feedback is append-only: a row repeating an entry is skipped whatever the choice.
     if (this.plan.onDuplicate === 'skip' || entity.appendOnly) return { action: 'skip', id: duplicate.id, fields: {} };
     // An update changes what the row gives (the owner only by reassignment, never by import).

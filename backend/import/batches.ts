@@ -49,8 +49,13 @@ export function undoBatch(store: Store, batchId: string, writes: ImportWrites): 
         writes.update(row.entity, row.recordId, JSON.parse(row.previous ?? '{}') as Row);
         result.restored++;
       }
+      // A client the batch created takes the history written with it (and any written since) along.
+      const created = rows.filter((r) => r.action === 'created');
+      const history = store.prepare(`SELECT 'statusChanges' AS entity, id AS recordId FROM status_changes WHERE clientId = ? AND deletedAt IS NULL
+        UNION ALL SELECT 'ratingChanges', id FROM rating_changes WHERE clientId = ? AND deletedAt IS NULL`);
+      for (const row of created.filter((r) => r.entity === 'clients')) created.push(...(history.all(row.recordId, row.recordId) as typeof rows));
       const reads = new Map<EntityName, ReturnType<Store['prepare']>>();
-      for (const row of rows.filter((r) => r.action === 'created')) {
+      for (const row of created) {
         const entity = ENTITIES[row.entity];
         let read = reads.get(row.entity);
         if (!read) reads.set(row.entity, (read = store.prepare(`SELECT * FROM ${entity.table} WHERE id = ? AND deletedAt IS NULL`)));

@@ -1,10 +1,10 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Client } from '../../shared/domain/index.ts';
 import { ENTITIES, type EntityName } from '../../shared/entities/registry.ts';
 import { fieldIssue } from '../../shared/import/issues.ts';
 import { encodeRow, type Row } from '../records/codec.ts';
 import type { StoredRecord } from '../records/crud.ts';
 import { historyEntries } from '../records/history.ts';
+import { newId } from '../records/ids.ts';
 import { sourceTokens } from '../search/indexer.ts';
 import { nameSortKey } from '../search/pinyin.ts';
 import { SOURCE_BY_TABLE } from '../search/sources.ts';
@@ -48,6 +48,25 @@ function inserter(store: Store, entity: EntityName): (record: Row) => number {
 }
 
 /**
+ * When an import brings more rows than the tables it writes hold (a first import into a new store), their
+ * secondary indexes are dropped and built again at the end, inside the import's transaction (so a rollback
+ * brings them back): one sorted build costs far less than as many scattered inserts. Returns the rebuild.
+ */
+function rebuildIndexesLater(store: Store, kind: EntityName, jobId: string): () => void {
+  const incoming = store.prepare(`SELECT count(*) FROM import_rows WHERE jobId = ? AND status = 'valid'`).pluck().get(jobId) as number;
+  const tables = [ENTITIES[kind].table, ...(kind === 'clients' ? ['status_changes', 'rating_changes'] : []), 'sync_outbox'];
+  const held = (store.prepare(`SELECT max(seq) FROM ${ENTITIES[kind].table}`).pluck().get() as number | null) ?? 0;
+  if (incoming < 1000 || incoming <= held) return () => undefined;
+  const indexes = store.db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(tables)) as Array<{ name: string; sql: string }>;
+  for (const index of indexes) store.db.exec(`DROP INDEX ${index.name}`);
+  return () => {
+    for (const index of indexes) store.db.exec(index.sql);
+  };
+}
+
+/**
  * Writes the staged rows of an analysed import in ONE transaction: records, their search index, history and sync
  * outbox entries, and the batch that remembers them for an undo. Slices of rows are written between pauses that
  * let the worker answer progress and cancel; a cancel (or a crash) rolls everything back.
@@ -61,7 +80,7 @@ export async function commitImport(
   const at = writes.now().toISOString();
   const effectiveOn = writes.today();
   const recordedBy = writes.recorder();
-  const batchId = uuidv7();
+  const batchId = newId();
   const result: CommitResult = { batchId, created: 0, updated: 0, skipped: 0, rejected: 0 };
   const insert = inserter(store, kind);
   const insertHistory = { statusChanges: inserter(store, 'statusChanges'), ratingChanges: inserter(store, 'ratingChanges') } as Partial<Record<EntityName, (r: Row) => number>>;
@@ -96,10 +115,9 @@ export async function commitImport(
     if (kind === 'clients') {
       codesInUse?.set(record.creditCode as string, staged.id);
       for (const [history, entry] of historyEntries(null, record as unknown as Client, effectiveOn, recordedBy)) {
-        const historyRecord: Row = { ...entry, id: uuidv7(), createdAt: at, updatedAt: at, deletedAt: null };
+        const historyRecord: Row = { ...entry, id: newId(), createdAt: at, updatedAt: at, deletedAt: null };
         insertHistory[history]!(historyRecord);
         recordChange(store, history, null, historyRecord as StoredRecord, at);
-        remember.run(batchId, history, historyRecord.id, 'created', null);
       }
     }
     touchedClients.add(kind === 'clients' ? staged.id : (fields.clientId as string));
@@ -116,6 +134,7 @@ export async function commitImport(
 
   store.db.exec('BEGIN IMMEDIATE');
   try {
+    const rebuild = rebuildIndexesLater(store, kind, jobId);
     store.prepare('INSERT INTO import_batches (id, kind, fileName, createdAt, createdBy, created, updated) VALUES (?, ?, ?, ?, ?, 0, 0)')
       .run(batchId, kind, fileName, at, recordedBy);
     let after = 0;
@@ -148,6 +167,7 @@ export async function commitImport(
         return null;
       }
     }
+    rebuild();
     if (kind === 'interactions' && touchedClients.size > 0) {
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)
         WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...touchedClients]));

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from '../../shared/import/values.ts';
+import { StreamedWorkbook } from './workbook.ts';
 
 export const ENCODING_CHOICES = ['auto', 'utf-8', 'gb18030'] as const;
 export type EncodingChoice = (typeof ENCODING_CHOICES)[number];
@@ -117,46 +118,22 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
-type Worksheet = AsyncIterable<ExcelJS.Row> & { name: string };
-
-/** The workbook's sheets as the streaming reader finds them (each read only when asked for). */
-function sheetsOf(source: TableSource): { sheets: AsyncIterable<Worksheet>; input: Readable } {
-  const input = source.open();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
-  });
-  return { sheets: reader as unknown as AsyncIterable<Worksheet>, input };
-}
-
 /** The names of a workbook's sheets, in order. */
 export async function sheetNames(source: TableSource): Promise<string[]> {
-  const { sheets, input } = sheetsOf(source);
-  const names: string[] = [];
-  try {
-    for await (const sheet of sheets) names.push(sheet.name);
-  } finally {
-    input.destroy();
-  }
-  return names;
+  return (await StreamedWorkbook.open(() => source.open())).sheets;
 }
 
 /** Rows of one sheet (the first when none is named), numbered as the sheet numbers them. */
 async function* xlsxRows(source: TableSource, sheetName: string | null): AsyncGenerator<TableRow> {
-  const { sheets, input } = sheetsOf(source);
-  try {
-    for await (const sheet of sheets) {
-      if (sheetName !== null && sheet.name !== sheetName) continue;
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: Cell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellOf(values[c]));
-        yield { number: row.number, cells };
-      }
-      return;
-    }
-    if (sheetName !== null) throw new SheetNotFound(sheetName);
-  } finally {
-    input.destroy();
+  const workbook = await StreamedWorkbook.open(() => source.open());
+  const wanted = sheetName ?? workbook.sheets[0];
+  if (wanted === undefined) return;
+  if (!workbook.sheets.includes(wanted)) throw new SheetNotFound(wanted);
+  for await (const row of workbook.rows(wanted)) {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: Cell[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(cellOf(values[c]));
+    yield { number: row.number, cells };
   }
 }
 

@@ -1,7 +1,7 @@
-import { v7 as uuidv7 } from 'uuid';
 import { sameValue } from '../../shared/sync/canonical.ts';
 import { ENTITIES, type EntityName } from '../../shared/entities/registry.ts';
 import type { StoredRecord } from '../records/crud.ts';
+import { newId } from '../records/ids.ts';
 import type { Store } from '../store/store.ts';
 
 /** A record's fields as they travel: not the id (the change names it), not what the device derives (docs/sync.md). */
@@ -34,7 +34,8 @@ export function recordChange(store: Store, entity: EntityName, before: StoredRec
   if (Object.keys(set).length === 0 || (Object.keys(set).length === 1 && 'updatedAt' in set)) return;
   store
     .prepare('INSERT INTO sync_outbox (changeId, entity, recordId, clientId, baseVersion, changes, madeAt, isCreate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(uuidv7(), entity, after.id, clientIdOf(entity, after), recordVersion(store, entity, after.id), JSON.stringify(set), madeAt, before ? 0 : 1);
+    // A record created here was never pulled, so it has no version yet (and imports create many).
+    .run(newId(), entity, after.id, clientIdOf(entity, after), before ? recordVersion(store, entity, after.id) : 0, JSON.stringify(set), madeAt, before ? 0 : 1);
 }
 
 export function pendingChanges(store: Store): number {

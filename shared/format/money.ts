@@ -8,13 +8,21 @@ import type { DecimalFormat } from './numbers.ts';
  * - form text (`minorToDecimal`, `groupDigits`, `decimalToMinor`): 1,200,000,000.00 typed and shown exactly.
  */
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point for a currency (CNY 2, JPY 0, ...), from the platform's ISO 4217 data. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    // A number format is costly to build; imports and exports ask for every amount.
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /** Minor units as an exact decimal string in major units (120000000000 CNY → "1200000000.00"); no floating point. */

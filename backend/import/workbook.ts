@@ -1,0 +1,90 @@
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
+
+/**
+ * exceljs's streaming workbook reader, driven entry by entry. exceljs reads each zip entry's bytes chunk by chunk
+ * and decodes every chunk on its own, so a Chinese character split between two chunks comes out as "��"; it also
+ * copies every sheet that precedes the shared strings (as Excel writes them) to a plain temporary file. Here each
+ * entry is decoded as one UTF-8 text stream before exceljs's parsers see it, the shared strings, styles and sheet
+ * list are read in a first pass, and the chosen sheet is read straight from the archive in a second.
+ */
+interface ReaderInternals {
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+interface Entry extends Readable {
+  path: string;
+  autodrain(): unknown;
+}
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+async function* entries(input: Readable): AsyncGenerator<Entry> {
+  const zip = input.pipe(unzipper.Parse({ forceStream: true }));
+  for await (const entry of zip as AsyncIterable<Entry>) {
+    entry.setEncoding('utf8');
+    yield entry;
+  }
+}
+
+export class StreamedWorkbook {
+  private readonly reader: ReaderInternals;
+
+  private constructor(private readonly open: () => Readable) {
+    this.reader = new ExcelJS.stream.xlsx.WorkbookReader(open(), {
+      worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
+    }) as unknown as ReaderInternals;
+  }
+
+  /** Reads what every sheet needs (shared strings, styles, the sheet list) in a first pass. */
+  static async open(open: () => Readable): Promise<StreamedWorkbook> {
+    const workbook = new StreamedWorkbook(open);
+    const { reader } = workbook;
+    const input = open();
+    try {
+      for await (const entry of entries(input)) {
+        if (entry.path === 'xl/_rels/workbook.xml.rels') await reader._parseRels(entry);
+        else if (entry.path === 'xl/workbook.xml') await reader._parseWorkbook(entry);
+        else if (entry.path === 'xl/styles.xml') await reader._parseStyles(entry);
+        else if (entry.path === 'xl/sharedStrings.xml') for await (const strings of reader._parseSharedStrings(entry)) void strings;
+        else entry.autodrain();
+      }
+    } finally {
+      input.destroy();
+    }
+    return workbook;
+  }
+
+  /** The sheets' names in the workbook's order. */
+  get sheets(): string[] {
+    return (this.reader.model?.sheets ?? []).map((sheet) => sheet.name);
+  }
+
+  /** The rows of one sheet, as exceljs reads them, streamed from the archive. */
+  async *rows(name: string): AsyncGenerator<ExcelJS.Row> {
+    const sheet = this.reader.model?.sheets?.find((s) => s.name === name);
+    const target = this.reader.workbookRels?.find((rel) => rel.Id === sheet?.rId)?.Target.replace(/^\/?(xl\/)?/, '');
+    const input = this.open();
+    try {
+      for await (const entry of entries(input)) {
+        const sheetNo = SHEET.exec(entry.path)?.[1];
+        if (!sheetNo || `worksheets/sheet${sheetNo}.xml` !== target) {
+          entry.autodrain();
+          continue;
+        }
+        for (const { eventType, value } of this.reader._parseWorksheet(entry as AsyncIterable<string>, sheetNo))
+          if (eventType === 'worksheet') yield* value;
+        return;
+      }
+    } finally {
+      input.destroy();
+    }
+  }
+}

@@ -27,6 +27,9 @@ import { checkBankWideWriter } from './settings/bankSettings.ts';
 import { openStore, type Store } from './store/store.ts';
 import { storeStats } from './store/stats.ts';
 import { importBackend } from './import/handlers.ts';
+import { duplicateHandlers } from './duplicates/handlers.ts';
+import { Duplicates } from './duplicates/duplicates.ts';
+import { DataQuality } from './quality/quality.ts';
 import { meetingHandlers } from './meetings/handlers.ts';
 import { SurveyLock } from './lock/surveyLock.ts';
 import { recordChange } from './sync/outbox.ts';
@@ -65,7 +68,15 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const timestamp = () => now().toISOString();
   const listing = new ClientListing(store, new ClientFacets(store));
   // A pull writes records directly, so the list's cached totals and orders are dropped as it goes.
-  const deviceSync = new DeviceSync(store, () => listing.invalidate());
+  const duplicates = new Duplicates(store);
+  const quality = new DataQuality(store);
+  /** What the store derives and caches from the clients' records, dropped after writes it did not make itself. */
+  const forgetDerived = () => {
+    listing.invalidate();
+    duplicates.invalidate();
+    quality.invalidate();
+  };
+  const deviceSync = new DeviceSync(store, forgetDerived);
   const today = () => localDay(now());
   const recorder = () => deviceUser(store)?.login ?? SYSTEM_RECORDER;
   const surveyLock = new SurveyLock(store, now);
@@ -92,6 +103,8 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
 
   /** What a write implies, in the same transaction: search index, last contact, segment membership. */
   function afterWrite(name: EntityName, record: StoredRecord): void {
+    duplicates.invalidate();
+    quality.invalidate();
     const source = SOURCE_BY_TABLE[ENTITIES[name].table];
     if (source) reindexRecord(store, source, record.id);
     if (name === 'clients') refreshNameSortKeys(store, [record.id]);
@@ -163,7 +176,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       return { before: before!, after };
     },
     placeClients: (ids) => assignSegments(store, ids, today()),
-    afterImport: () => listing.invalidate(),
+    afterImport: forgetDerived,
   }, (input) => listing.list(input));
 
   /** A record created or changed as every local write is, for handlers kept outside this file. */
@@ -175,6 +188,24 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const handlers = {
     ...entityHandlers(),
     ...imports.handlers,
+    ...duplicateHandlers(store, duplicates, quality, {
+      now, actor: recorder,
+      update: (entity, id, patch) => write(entity, (at) => updateRecord(store, entity, id, patch, at, rules[entity])),
+      write: (entity, id, apply) => write(entity, (at) => {
+        const before = findRecord(store, ENTITIES[entity], id)!;
+        apply(at);
+        return { before, after: findRecord(store, ENTITIES[entity], id)! };
+      }),
+      refreshClient: (clientId) => {
+        store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
+        assignSegments(store, [clientId], today());
+      },
+    }, today),
+    'clients.restore': (input) => {
+      // A merged-away client lives on in its survivor; bringing it back would split the records again.
+      if (findRecord<Client>(store, ENTITIES.clients, input.id)?.mergedIntoId) throw new ApiError('conflict', 'This client was merged into another client and cannot be restored.');
+      return write('clients', (at) => changed('clients', input.id, () => restoreRecord<Client>(store, 'clients', input.id, at)));
+    },
     'clients.update': (input) =>
       write('clients', (at) => updateRecord(store, 'clients', input.id, input.patch, at, rules.clients), input.effectiveOn ?? today()) as unknown as Client,
     'feedback.correct': (input) =>

@@ -11,6 +11,7 @@ import { entityMethods } from './entityMethods.ts';
 import { meetingMethods } from './meetingContract.ts';
 import { kpiMethods } from './kpiContract.ts';
 import { importMethods } from './importContract.ts';
+import { duplicateMethods } from './duplicatesContract.ts';
 import { clientModeMethods } from './clientModeContract.ts';
 import { segmentMethods } from './segmentsContract.ts';
 import { coverageMethods } from './coverageContract.ts';
@@ -198,6 +199,7 @@ export const contract = {
   // After entityMethods: improvementActions.create measures the baseline.
   ...kpiMethods,
   ...importMethods,
+  ...duplicateMethods,
   ...clientModeMethods,
   ...segmentMethods,
   ...coverageMethods,

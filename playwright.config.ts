@@ -7,11 +7,12 @@ const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium'
 export default defineConfig({
   testDir: 'test/e2e',
   globalSetup: './test/e2e/globalSetup.ts',
-  // One encrypted database and one backend worker serve every test: run them one at a time.
+  // Each test has its own store and web host (test/e2e/fixtures.ts); one at a time, since these machines have two cores.
   workers: 1,
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous for a shared two-core machine: a test waits for states, and a slow machine only makes it slower.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {

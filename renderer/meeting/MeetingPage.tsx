@@ -144,8 +144,9 @@ export function MeetingPage({ clientId }: { clientId: string }) {
       return;
     }
     setFinishing(true);
+    await saver.current?.flush();
+    const release = saver.current?.hold();
     try {
-      await saver.current?.flush();
       const done = await call('meetings.finish', {
         clientId, content: base, occurredAt, recordedBy: me || profile.client.ownerLogin, feedbackDate: todayIso(),
       });
@@ -153,6 +154,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
       message.success(t('meeting.finished', { count: done.tasks.length }));
       navigate({ name: 'client', id: clientId, tab: 'interactions' });
     } catch (error) {
+      release?.();
       if (error instanceof ApiError && error.issues.length) {
         setIssues(new Map(error.issues.map((i) => [i.path, translateIssue(i.message, t)])));
         setFormError(t('errors.fixFields'));

@@ -23,6 +23,7 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
   let firstChangeAt = 0;
   let inFlight: Promise<void> | null = null;
   let stopped = false;
+  let held = false;
 
   const clear = () => {
     if (timer) clearTimeout(timer);
@@ -32,7 +33,7 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
   const flush = async (): Promise<void> => {
     clear();
     if (inFlight) await inFlight;
-    if (!pending || stopped) return;
+    if (!pending || stopped || held) return;
     const next = pending;
     pending = null;
     firstChangeAt = 0;
@@ -70,6 +71,19 @@ export function createDraftSaver({ save, onState, revision, delayMs = 350, maxWa
       timer = setTimeout(() => void flush(), wait);
     },
     flush,
+    /**
+     * Holds saving while the meeting is being finished: finishing deletes the draft, and a save landing after it
+     * (a key released after Ctrl+Shift+Enter moves the caret) would bring the draft back. What changes meanwhile stays
+     * queued; the returned release saves it, for when finishing failed.
+     */
+    hold(): () => void {
+      held = true;
+      clear();
+      return () => {
+        held = false;
+        void flush();
+      };
+    },
     /** Stops saving (after the draft was finished or discarded). */
     stop() {
       stopped = true;

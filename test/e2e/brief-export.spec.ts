@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-import { dialog } from './workspace.ts';
+import { dialog, openDemoClient } from './workspace.ts';
 
 test('Export brief opens from the profile or with Ctrl+P and remembers the chosen sections', async ({ page }) => {
-  await page.getByTestId('client-row').nth(2).dblclick();
-  await expect(page.getByTestId('client-profile')).toBeVisible();
+  await openDemoClient(page);
 
   await page.getByRole('button', { name: '导出客户简报' }).click();
   const modal = dialog(page);
@@ -16,8 +15,7 @@ test('Export brief opens from the profile or with Ctrl+P and remembers the chose
     await expect(modal.getByText('crm brief')).toBeVisible();
     await expect(modal.getByRole('button', { name: '导出并保存…' })).toBeDisabled();
   }
-  const { violations } = await new AxeBuilder({ page }).include('.ant-modal').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, ['.ant-modal'])).toEqual([]);
 
   await modal.getByRole('checkbox', { name: '近期沟通记录' }).uncheck();
   await modal.getByRole('checkbox', { name: '客户反馈趋势' }).uncheck();

@@ -1,10 +1,9 @@
 import { expect, test } from './fixtures.ts';
-import { callBackend, shownClientId } from './backendCall.ts';
+import { callBackend } from './backendCall.ts';
+import { openDemoClient } from './workspace.ts';
 
 test('the feedback trend has a time axis: two entries on one day give that day one label', async ({ page }) => {
-  await page.getByTestId('client-row').nth(4).dblclick();
-  await expect(page.getByTestId('client-profile')).toBeVisible();
-  const clientId = shownClientId(page);
+  const { id: clientId } = await openDemoClient(page);
   const profile = await callBackend(page, 'clients.profile', { id: clientId });
   for (const f of profile.feedback.filter((f) => !f.supersededById)) await callBackend(page, 'feedback.delete', { id: f.id });
   for (const [givenOn, csat, nps] of [['2026-01-10', 4, 8], ['2026-01-10', 2, 5], ['2026-02-01', 5, 9], ['2026-11-20', 3, 6]] as const)

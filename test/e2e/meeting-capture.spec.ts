@@ -1,12 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import { dialog, fill, save } from './workspace.ts';
+import { dialog, fill, openDemoClient, save } from './workspace.ts';
 
 test('an RM logs a meeting with a follow-up task and records the client\'s feedback', async ({ page }) => {
   await page.getByRole('textbox', { name: '当前客户经理' }).fill('rm.e2e');
   await page.getByRole('textbox', { name: '当前客户经理' }).press('Enter');
-  await page.getByTestId('client-row').nth(1).dblclick();
-  const profile = page.getByTestId('client-profile');
-  await expect(profile).toBeVisible();
+  await openDemoClient(page);
 
   await page.getByRole('tab', { name: /沟通记录/ }).click();
   await page.getByRole('button', { name: '记录沟通' }).click();

@@ -1,13 +1,11 @@
 import { expect, test } from './fixtures.ts';
-import { callBackend, shownClientId } from './backendCall.ts';
-import { dialog } from './workspace.ts';
+import { callBackend } from './backendCall.ts';
+import { dialog, openDemoClient } from './workspace.ts';
 
 const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}`;
 
 test('money has one format per context: table amounts in 亿元 named in the header, exact figures with separators in tooltips and forms', async ({ page }) => {
-  await page.getByTestId('client-row').first().dblclick();
-  await expect(page.getByTestId('client-profile')).toBeVisible();
-  const clientId = shownClientId(page);
+  const { id: clientId } = await openDemoClient(page);
   const existing = await callBackend(page, 'clients.profile', { id: clientId });
   for (const project of existing.projects) await callBackend(page, 'projects.delete', { id: project.id });
   const name = uniqueName('金额格式项目');
@@ -49,7 +47,7 @@ test.describe('in a browser whose own locale is American English', () => {
   test.use({ locale: 'en-US', timezoneId: 'Asia/Shanghai' });
 
   test('dates and times follow the app language, not the browser locale', async ({ page }) => {
-    await page.getByTestId('client-row').first().dblclick();
+    await openDemoClient(page);
     await page.getByRole('tab', { name: /待办事项/ }).click();
     await page.getByRole('button', { name: '新增待办' }).click();
     const title = uniqueName('日期格式待办');

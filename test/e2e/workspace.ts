@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-
+import { callBackend, shownClientId } from './backendCall.ts';
+import { expect } from './fixtures.ts';
 
 /** A Chinese company name unique to this run, so that searching for it finds exactly this client. */
 export function freshChineseName(): string {
@@ -23,4 +24,16 @@ export async function fill(scope: Locator, label: string, value: string): Promis
 
 export async function save(page: Page): Promise<void> {
   await dialog(page).getByRole('button', { name: /保\s*存|Save/ }).click();
+}
+
+/**
+ * Opens a demo client's profile from the clients grid, picking its row by the client's name: the client the grid
+ * lists first (it sorts by name), as the backend reports it. Returns the client's id and name.
+ */
+export async function openDemoClient(page: Page): Promise<{ id: string; legalName: string }> {
+  const { items: [client] } = await callBackend(page, 'clients.list', { sort: { field: 'legalName', direction: 'asc' }, limit: 1 });
+  if (!client) throw new Error('the demo store has no clients');
+  await page.getByTestId('client-row').filter({ has: page.getByRole('link', { name: client.legalName, exact: true }) }).dblclick();
+  await expect(page.getByTestId('client-profile').getByRole('heading', { name: client.legalName })).toBeVisible();
+  return { id: shownClientId(page), legalName: client.legalName };
 }

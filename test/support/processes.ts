@@ -1,17 +1,20 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 
+/** Characters of a child's output kept once it is ready: enough for the error that ends a failing test. */
+const OUTPUT_KEPT = 64 * 1024;
+
 /**
  * Starts a child process and waits until it prints a line matching `ready` (on stdout or stderr): how the web
  * host tells its URL and `crm server` its address. Rejects with everything it printed if it exits or stays
- * silent for `timeoutMs` first.
+ * silent for `timeoutMs` first; `output()` is what it printed since (the latest part).
  */
 export function spawnUntilPrinted(
   command: string,
   args: readonly string[],
   ready: RegExp,
   options: SpawnOptions & { timeoutMs?: number } = {},
-): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+): Promise<{ child: ChildProcess; match: RegExpExecArray; output(): string }> {
   const { timeoutMs = 60_000, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -30,7 +33,13 @@ export function spawnUntilPrinted(
       if (!match) return;
       clearTimeout(timer);
       child.off('exit', onExit);
-      resolve({ child, match });
+      // From here on only the tail of what it prints is kept, to explain a failure; it is not scanned again.
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.off('data', read).on('data', (more: Buffer) => {
+          output = (output + more.toString()).slice(-OUTPUT_KEPT);
+        });
+      }
+      resolve({ child, match, output: () => output });
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? code}) before it was ready`);
     child.stdout?.on('data', read);

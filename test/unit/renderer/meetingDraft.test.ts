@@ -60,6 +60,19 @@ describe('draft saver', () => {
     expect(stored).toEqual(['a']);
   });
 
+  it('holds saving while the meeting is finished, so a late keystroke cannot bring the finished draft back; released, it saves', async () => {
+    const stored: string[] = [];
+    const saver = createDraftSaver({ revision: 0, save: async (_r, c) => ({ applied: stored.push(c.notes) > 0 }), onState: () => undefined });
+    const release = saver.hold();
+    saver.update(content('caret moved after Ctrl+Shift+Enter'), { field: 'notes', caret: 3 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    await saver.flush();
+    expect(stored).toEqual([]);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stored).toEqual(['caret moved after Ctrl+Shift+Enter']);
+  });
+
   it('stops saving when another window has saved a newer revision, instead of overwriting it', async () => {
     const states: SaveState['kind'][] = [];
     let calls = 0;

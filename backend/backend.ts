@@ -79,11 +79,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
   const deviceSync = new DeviceSync(store, forgetDerived);
   const today = () => localDay(now());
   const recorder = () => deviceUser(store)?.login ?? SYSTEM_RECORDER;
-  const surveyLock = new SurveyLock(store, now);
   // Segments, coverage and risk alerts are evaluated in memory; stored segments it moves drop the list's caches.
   const portfolio = new Portfolio(store, () => listing.invalidate());
   /** Bank-wide data that decides segments: a change of it places every client again, once it is committed. */
   const SEGMENT_INPUTS: ReadonlySet<EntityName> = new Set(['segments', 'exchangeRates', 'bankSettings']);
+  const surveyLock = new SurveyLock(store, now);
 
   const bankWide = (entity: EntityName): WriteRules => ({ check: () => checkBankWideWriter(store, entity) });
   const rules: Partial<Record<EntityName, WriteRules>> = {
@@ -227,12 +227,12 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     'search.query': (input) => ({ hits: search(store, input) }),
     'store.stats': () => storeStats(store),
     ...meetingHandlers(store, timestamp, (method, input) => dispatch(method, input) as never),
-    ...surveyLock.handlers(),
     ...portfolioHandlers({
       store, portfolio, today, timestamp, recorder,
       create: createWith, update: updateWith,
     }),
     ...kpiHandlers({ store, portfolio, today, user: () => deviceUser(store), create: createWith, update: updateWith }),
+    ...surveyLock.handlers(),
     'sync.status': () => deviceSync.status(),
     'sync.signIn': (input) => deviceSync.signIn(input.serverUrl, input.login, input.password),
     'sync.signOut': async () => {
@@ -241,6 +241,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       return status;
     },
     'sync.run': () => deviceSync.run(),
+    'sync.cancel': () => deviceSync.cancel(),
     'clients.reassign': (input) => deviceSync.reassign(input.clientId, input.toLogin),
     'sync.conflicts': (input) => deviceSync.conflicts(input.clientId),
     'sync.rejections': () => deviceSync.rejections(),

@@ -1,34 +1,34 @@
-import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startBackendWorker } from '../backend/host/workerHost.ts';
 import { createEnvKeyStore } from '../backend/keys/envKeyStore.ts';
-import { KeyStoreError, readWrappedKey } from '../backend/keys/keyStore.ts';
-import { createSafeStorageKeyStore } from '../backend/keys/safeStorageKeyStore.ts';
-import { startBackendWorker, type BackendWorker } from '../backend/host/workerHost.ts';
+import { desktopAccess, hostAccess } from '../backend/keys/keyAccess.ts';
+import { keychainBackend } from '../backend/keys/safeStorageKeyStore.ts';
+import { AppLock, type KeyAccess } from '../backend/lock/appLock.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
-import { APP_URL } from './appUrl.ts';
-import { denyPermissions, hardenWebContents } from './hardening.ts';
-import { serveBackend } from './ipc.ts';
+import { APP_URL, UNLOCK_URL } from './appUrl.ts';
 import { serveBriefExport } from './briefs.ts';
-import { askPassphrase } from './unlockWindow.ts';
-import { secureWebPreferences } from './windowPreferences.ts';
+import { denyPermissions, hardenWebContents } from './hardening.ts';
+import { askWindowToSave, serveHost } from './hostIpc.ts';
+import { serveBackend } from './ipc.ts';
 import { workspaceMenuTemplate } from './menu.ts';
 import { createSurveyKiosk } from './surveyKiosk.ts';
+import { secureWebPreferences } from './windowPreferences.ts';
 
 // Build layout (electron/dev/build.ts): out/app/{electron,renderer}; the worker and its Electron-ABI native
 // module in out/backend, shipped as resources/backend outside the asar in packaged builds.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preload = path.join(here, 'preload.cjs');
-const unlockPreload = path.join(here, 'unlockPreload.cjs');
 const backendDir = app.isPackaged ? path.join(process.resourcesPath, 'backend') : path.join(here, '..', '..', 'backend');
 const workerScript = pathToFileURL(path.join(backendDir, 'backend-worker.mjs'));
 
 // End-to-end tests run the unpackaged app on a throwaway profile.
 if (!app.isPackaged && process.env.CRM_USER_DATA_DIR) app.setPath('userData', process.env.CRM_USER_DATA_DIR);
 
-let backend: BackendWorker | null = null;
+let appLock: AppLock | null = null;
 let window: BrowserWindow | null = null;
 let kiosk: ReturnType<typeof createSurveyKiosk> | null = null;
 const menu = () => Menu.buildFromTemplate(workspaceMenuTemplate(app.isPackaged));
@@ -45,40 +45,58 @@ app.on('second-instance', () => {
   window?.focus();
 });
 
-/** Opens the store in its worker with the unwrapped key, warms it for the start screen and shows the workspace. */
-async function openWorkspace(file: string, keyHex: string): Promise<void> {
-  backend = await startBackendWorker({ file, keyHex, create: !fs.existsSync(file), script: workerScript });
-  void backend.call('clients.list', {}).catch(() => undefined);
-  const { clientId } = (await backend.call('clientMode.status', {})) as { clientId: string | null };
-  window = createWindow();
-  kiosk = createSurveyKiosk(window, menu);
-  kiosk.apply(clientId !== null);
-}
-
 /**
- * The database key is random and stored only wrapped: by the OS keychain through safeStorage, or where there is
- * none (Linux `basic_text`) by a passphrase the user sets (product.md, Security).
+ * Where the database and its key live, and how the key is reached: wrapped by the OS keychain through safeStorage, or
+ * where there is none (Linux `basic_text`) by a passphrase the user sets (product.md, Security). Unpackaged runs
+ * (end-to-end tests, demos) may open a seeded database with its key from the environment, like the CLI.
  */
-async function unlockAndOpen(): Promise<void> {
-  const dir = app.getPath('userData');
-  // Unpackaged runs (end-to-end tests, demos) may open a seeded database with its key from the environment, like the CLI.
+async function profile(): Promise<{ file: string; stateFile: string; access: KeyAccess }> {
   const seeded = app.isPackaged ? undefined : process.env.CRM_DB_FILE;
-  if (seeded) return openWorkspace(seeded, await createEnvKeyStore().loadKey());
-  const file = path.join(dir, 'crm.db');
-  const keyFile = path.join(dir, 'db-key.json');
-  const wrapped = readWrappedKey(keyFile);
-  const withPassphrase = () =>
-    askPassphrase({ mode: wrapped ? 'unlock' : 'create', keyFile, preload: unlockPreload, open: (keyHex) => openWorkspace(file, keyHex) });
-  if (wrapped?.backend === 'passphrase') return withPassphrase();
-  try {
-    return await openWorkspace(file, await createSafeStorageKeyStore(safeStorage, keyFile).loadKey());
-  } catch (error) {
-    if (error instanceof KeyStoreError && error.reason === 'keychain_unavailable' && !wrapped) return withPassphrase();
-    throw error;
-  }
+  if (seeded) return { file: seeded, stateFile: `${seeded}.lock.json`, access: hostAccess(await createEnvKeyStore().loadKey()) };
+  const dir = app.getPath('userData');
+  const backend = keychainBackend(safeStorage);
+  const keychainUsable = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
+  return { file: path.join(dir, 'crm.db'), stateFile: path.join(dir, 'lock-state.json'), access: desktopAccess(safeStorage, path.join(dir, 'db-key.json'), keychainUsable) };
 }
 
-function createWindow(): BrowserWindow {
+/** The workspace route the window is on, to come back to after unlocking. */
+const currentRoute = () => {
+  const url = window?.webContents.getURL() ?? '';
+  return (url.startsWith(APP_URL) && new URL(url).hash.slice(1)) || '/clients';
+};
+
+/** The lock screen: a page of its own, so nothing of the workspace (no client data) stays in the window. */
+function showLockScreen(): void {
+  if (window && !window.isDestroyed()) void window.loadURL(`${UNLOCK_URL}#return=${encodeURIComponent(currentRoute())}`);
+}
+
+/** The window follows the backend's client-facing mode (a kiosk while the client fills in the survey). */
+async function followClientMode(): Promise<void> {
+  const status = (await appLock?.call('clientMode.status', {}).catch(() => null)) as { clientId: string | null } | null;
+  if (status) kiosk?.apply(status.clientId !== null);
+}
+
+async function start(): Promise<void> {
+  const { file, stateFile, access } = await profile();
+  appLock = new AppLock({
+    access,
+    stateFile,
+    open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: workerScript }),
+    beforeLock: () => askWindowToSave(window?.webContents ?? null),
+    onChange: (status, byHost) => {
+      if (status.locked && byHost) showLockScreen();
+      if (!status.locked) void followClientMode();
+    },
+  });
+  const status = await appLock.start();
+  // Warm the store for the start screen while the window is created.
+  if (!status.locked) void appLock.call('clients.list', {}).catch(() => undefined);
+  window = createWindow(status.locked ? `${UNLOCK_URL}#return=%2Fclients` : APP_URL);
+  kiosk = createSurveyKiosk(window, menu);
+  if (!status.locked) await followClientMode();
+}
+
+function createWindow(url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -94,7 +112,7 @@ function createWindow(): BrowserWindow {
     window = null;
     kiosk = null;
   });
-  void win.loadURL(APP_URL);
+  void win.loadURL(url);
   return win;
 }
 
@@ -104,23 +122,28 @@ app.whenReady().then(async () => {
   serveRenderer(rendererDir);
   Menu.setApplicationMenu(menu());
   // The backend decides client-facing mode; the window follows what it answered.
-  serveBackend(() => backend, () => window?.webContents ?? null, (method, output) => {
+  serveBackend(() => appLock?.backend ?? null, () => window?.webContents ?? null, (method, output) => {
     if (method === 'clientMode.enter') kiosk?.apply(true);
     if (method === 'clientMode.leave' && (output as { ok: boolean }).ok) kiosk?.apply(false);
   });
-  serveBriefExport(() => backend, () => window?.webContents ?? null);
+  serveBriefExport(() => appLock?.backend ?? null, () => window?.webContents ?? null);
+  serveHost(() => appLock, () => window?.webContents ?? null);
+  // The OS locking the session, sleeping or the lid closing locks the app (product.md, Security).
+  const lockForSystem = () => void appLock?.lock('system', true);
+  powerMonitor.on('lock-screen', lockForSystem);
+  powerMonitor.on('suspend', lockForSystem);
   try {
-    await unlockAndOpen();
+    await start();
   } catch (error) {
     dialog.showErrorBox('无法打开客户数据库 / Cannot open the client database', (error as Error).message);
     app.exit(1);
     return;
   }
   app.on('activate', () => {
-    if (!window && backend) {
-      window = createWindow();
-      kiosk = createSurveyKiosk(window, menu);
-    }
+    if (window || !appLock) return;
+    window = createWindow(appLock.status().locked ? UNLOCK_URL : APP_URL);
+    kiosk = createSurveyKiosk(window, menu);
+    void followClientMode();
   });
 });
 
@@ -130,11 +153,9 @@ app.on('window-all-closed', () => {
 
 let closing = false;
 app.on('before-quit', (event) => {
-  if (!backend || closing) return;
+  if (!appLock?.backend || closing) return;
   // Let the worker close the store cleanly (WAL checkpoint) before the process ends.
   event.preventDefault();
   closing = true;
-  const worker = backend;
-  backend = null;
-  void worker.close().finally(() => app.quit());
+  void appLock.close().finally(() => app.quit());
 });

@@ -23,7 +23,7 @@ export function pickTransport(): Call {
  * The web host prints a link whose fragment carries the session token (fragments never reach servers or logs).
  * Keep it for this tab's reloads and take it out of the address bar.
  */
-function webHostToken(): string {
+export function webHostToken(): string {
   const match = /^#token=([0-9a-f]{64})$/.exec(location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
@@ -40,11 +40,12 @@ function bridgeTransport(bridge: CrmBridge): Call {
   };
 }
 
-function httpTransport(token: string): Call {
+/** `/api/` for backend methods; the app lock's host methods are at `/host/`. */
+export function httpTransport(token: string, prefix: '/api/' | '/host/' = '/api/'): Call {
   return async (method, input) => {
     let response: Response;
     try {
-      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      response = await fetch(`${prefix}${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-crm-token': token },
         body: JSON.stringify({ input }),

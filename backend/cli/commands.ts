@@ -79,7 +79,7 @@ export const STORE_COMMANDS: Record<string, Command> = {
         const { user } = await server.login({ login: values.login, password, deviceId: deviceId(backend.store), deviceName: 'crm sync (CLI)' });
         const report = await syncOnce(backend.store, server, {
           role: user.role,
-          onProgress: (phase, done) => process.stderr.write(`\r${phase} ${done}`),
+          onProgress: ({ phase, done, total }) => process.stderr.write(`\r${phase} ${done}${total === null ? '' : `/${total}`}`),
         });
         process.stderr.write('\n');
         process.stdout.write(`${JSON.stringify({ pushed: report.pushed, pulled: report.pulled, conflicts: report.conflicts, rejected: report.rejected })}\n`);

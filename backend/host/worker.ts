@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors.ts';
 import { openBackend, type Backend } from '../backend.ts';
+import { PinGuard } from '../meetings/pin.ts';
 
 /** Backend worker thread: owns the store, answers `{ id, method, input }` messages one at a time. */
 export interface WorkerRequest {
@@ -12,13 +13,49 @@ export type WorkerResponse =
   | { id: number; ok: true; output: unknown }
   | { id: number; ok: false; error: { code: string; message: string; issues: unknown[] } };
 
+export interface WorkerOptions {
+  file: string;
+  keyHex: string;
+  create?: boolean;
+  /**
+   * Opening to unlock the app through the OS user: the store's PIN (when one is set) must be given and right before the
+   * worker answers anything; a wrong one is counted in the store like every wrong PIN.
+   */
+  unlock?: { pin: string | null };
+}
+
+/** Why an unlock through the OS user was refused, sent with `ready: false` as the error's fields. */
+export interface PinRefusal {
+  name: 'PinRefused';
+  message: string;
+  /** False when the PIN was not even compared, because earlier wrong ones earned a wait. */
+  checked: boolean;
+  retryInMs: number;
+}
+
 const port = parentPort;
 if (!port) throw new Error('backend/host/worker.ts must run in a worker thread');
 
-const options = workerData as { file: string; keyHex: string; create?: boolean };
+/** The PIN gate of an unlock; null when the worker may answer. */
+function refusal(backend: Backend, unlock: WorkerOptions['unlock']): PinRefusal | null {
+  if (!unlock) return null;
+  const guard = new PinGuard(backend.store);
+  if (!guard.isSet()) return null;
+  if (unlock.pin === null) return { name: 'PinRefused', message: 'The PIN is required.', checked: false, retryInMs: 0 };
+  const attempt = guard.attempt(unlock.pin);
+  return attempt.ok ? null : { name: 'PinRefused', message: 'The PIN is not right.', checked: attempt.checked, retryInMs: attempt.retryInMs ?? 0 };
+}
+
+const options = workerData as WorkerOptions;
 let backend: Backend;
 try {
   backend = openBackend(options);
+  const refused = refusal(backend, options.unlock);
+  if (refused) {
+    backend.close();
+    port.postMessage({ ready: false, error: refused });
+    process.exit(1);
+  }
   backend.sync.start();
   port.postMessage({ ready: true });
 } catch (error) {

@@ -1,24 +1,21 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors.ts';
-import type { WorkerResponse } from './worker.ts';
+import type { WorkerOptions, WorkerResponse } from './worker.ts';
 
 export interface BackendWorker {
   call(method: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
-export interface BackendWorkerOptions {
-  file: string;
-  keyHex: string;
-  create?: boolean;
+export interface BackendWorkerOptions extends WorkerOptions {
   /** The worker script; defaults to the TypeScript source booted through tsx. Packaged builds pass their bundle. */
-  script?: URL;
+  script?: URL | string;
 }
 
 /** Starts the backend in a worker thread, so that neither the Electron main thread nor an HTTP host ever blocks on SQLite. */
 export function startBackendWorker(options: BackendWorkerOptions): Promise<BackendWorker> {
   const script = options.script ?? new URL('./worker-boot.mjs', import.meta.url);
-  const worker = new Worker(script, { workerData: { file: options.file, keyHex: options.keyHex, create: options.create } });
+  const worker = new Worker(script, { workerData: { file: options.file, keyHex: options.keyHex, create: options.create, unlock: options.unlock } satisfies WorkerOptions });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 1;
   let exited = false;
@@ -33,9 +30,9 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
     worker.on('message', (message: WorkerResponse | { ready: boolean; error?: { name: string; message: string } } | { closed: true }) => {
       if ('ready' in message) {
         if (!message.ready) {
-          const error = new Error(message.error?.message ?? 'The backend failed to start.');
-          error.name = message.error?.name ?? 'Error';
-          rejectStart(error);
+          // The worker's error, rehydrated with its name and fields (a wrong key, a refused PIN and its wait).
+          const { name = 'Error', message: text = 'The backend failed to start.', ...fields } = message.error ?? {};
+          rejectStart(Object.assign(new Error(text), fields, { name }));
           return;
         }
         resolveStart({

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomically } from './atomicFile.ts';
 
 /** Where the 256-bit database key comes from. The unwrapped key lives only in memory. */
 export interface KeyStore {
@@ -42,16 +42,7 @@ export function readWrappedKey(file: string): WrappedKeyFile | null {
   }
 }
 
-/** Writes the wrapped key atomically (temp file, fsync, rename) so a crash never leaves half a key file. */
+/** Writes the wrapped key whole, so a crash never leaves half a key file. */
 export function writeWrappedKey(file: string, content: WrappedKeyFile): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, JSON.stringify(content, null, 2));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  writeFileAtomically(file, JSON.stringify(content, null, 2));
 }

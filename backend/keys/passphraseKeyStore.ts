@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { MIN_PASSPHRASE_LENGTH } from '../../shared/api/unlock.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/api/lockContract.ts';
 import { KeyStoreError, randomDatabaseKey, readWrappedKey, writeWrappedKey, type KeyStore } from './keyStore.ts';
 
 /** OWASP password-storage parameters for scrypt: N = 2^17, r = 8, p = 1. */

@@ -41,7 +41,8 @@ export function createSafeStorageKeyStore(safeStorage: SafeStorageLike, file: st
       } catch {
         throw new KeyStoreError('keychain_changed', 'The OS keychain could not unwrap the database key.');
       }
-      if (!/^[0-9a-f]{64}$/.test(key)) throw new KeyStoreError('corrupt_wrapped_key', 'The unwrapped database key is malformed.');
+      // No regular expression on the key: V8 keeps the last subject a RegExp matched, which would keep the key in memory.
+      if (key.length !== 64 || Buffer.from(key, 'hex').toString('hex') !== key) throw new KeyStoreError('corrupt_wrapped_key', 'The unwrapped database key is malformed.');
       return key;
     },
   };

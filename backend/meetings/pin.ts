@@ -57,7 +57,7 @@ export class PinGuard {
 
   set(pin: string, currentPin: string | undefined): void {
     if (this.stored()) {
-      const guess = currentPin === undefined ? { ok: false, checked: true } : this.guess(currentPin);
+      const guess = currentPin === undefined ? { ok: false, checked: true } : this.attempt(currentPin);
       if (!guess.checked) throw new ApiError('conflict', `Too many wrong PINs; try again in ${describeWait(guess.retryInMs ?? 0)}.`);
       if (!guess.ok) throw ApiError.field('currentPin', 'is not the current PIN');
     }
@@ -66,12 +66,12 @@ export class PinGuard {
 
   /** Checks a PIN unless an earlier wrong one still makes it wait; every wrong PIN is written down at once. */
   check(pin: string): PinCheck {
-    const { ok, retryInMs } = this.guess(pin);
+    const { ok, retryInMs } = this.attempt(pin);
     return retryInMs ? { ok, retryInMs } : { ok };
   }
 
-  /** `checked` is false when the PIN was not even compared, because of the wait. */
-  private guess(pin: string): PinCheck & { checked: boolean } {
+  /** As `check`; `checked` is false when the PIN was not even compared, because of the wait. */
+  attempt(pin: string): PinCheck & { checked: boolean } {
     const stored = this.stored();
     if (!stored) return { ok: false, checked: true };
     const now = this.now();

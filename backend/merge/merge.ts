@@ -60,15 +60,7 @@ export function mergeClients(store: Store, request: MergeRequest, writes: MergeW
     writes.write('clients', merged.id, (at) => {
       store.prepare('UPDATE clients SET mergedIntoId = ?, deletedAt = ?, updatedAt = ? WHERE id = ?').run(survivor.id, at, at, merged.id);
     });
-    for (const child of CLIENT_CHILDREN) {
-      const { table, clientField } = ENTITIES[child];
-      store.prepare(`UPDATE ${table} SET ${clientField} = ? WHERE ${clientField} = ?`).run(survivor.id, merged.id);
-    }
-    // What is waiting to be pushed, and conflicts about the merged-away client, now belong with the survivor.
-    store.prepare('UPDATE sync_outbox SET clientId = ? WHERE clientId = ? AND recordId <> ?').run(survivor.id, merged.id, merged.id);
-    store.prepare('UPDATE sync_conflicts SET clientId = ? WHERE clientId = ?').run(survivor.id, merged.id);
-    // A meeting draft moves along unless the survivor has one of its own (then it stays, listed among the drafts).
-    store.prepare('UPDATE OR IGNORE meeting_drafts SET clientId = ? WHERE clientId = ?').run(survivor.id, merged.id);
+    moveClientRecords(store, merged.id, survivor.id);
     const referred = store.prepare('SELECT id FROM clients WHERE referredById = ? AND deletedAt IS NULL').pluck().all(merged.id) as string[];
     for (const id of referred) writes.update('clients', id, { referredById: id === survivor.id ? null : survivor.id });
     const result = Object.keys(patch).length > 0 ? writes.update('clients', survivor.id, patch) : survivor;
@@ -79,4 +71,35 @@ export function mergeClients(store: Store, request: MergeRequest, writes: MergeW
     );
     return getRecord<Client>(store, ENTITIES.clients, (result as StoredRecord).id);
   });
+}
+
+/**
+ * Moves everything on this device that hangs off one client to another, without queueing changes (the server moves
+ * them on its side): records of every kind (deleted ones too), what waits to be pushed, conflicts, a meeting draft.
+ */
+export function moveClientRecords(store: Store, fromId: string, toId: string): void {
+  for (const child of CLIENT_CHILDREN) {
+    const { table, clientField } = ENTITIES[child];
+    store.prepare(`UPDATE ${table} SET ${clientField} = ? WHERE ${clientField} = ?`).run(toId, fromId);
+  }
+  store.prepare('UPDATE sync_outbox SET clientId = ? WHERE clientId = ? AND recordId <> ?').run(toId, fromId, fromId);
+  store.prepare('UPDATE sync_conflicts SET clientId = ? WHERE clientId = ?').run(toId, fromId);
+  // A meeting draft moves along unless the survivor has one of its own (then it stays, listed among the drafts).
+  store.prepare('UPDATE OR IGNORE meeting_drafts SET clientId = ? WHERE clientId = ?').run(toId, fromId);
+}
+
+/**
+ * A pull brought clients that another device merged away: what this device still holds under them (records it
+ * created or edited before hearing of the merge) moves to their survivors. Returns the survivors.
+ */
+export function followMerges(store: Store, clientIds: readonly string[]): string[] {
+  const survivors: string[] = [];
+  const read = store.prepare('SELECT mergedIntoId FROM clients WHERE id = ? AND deletedAt IS NOT NULL AND mergedIntoId IS NOT NULL');
+  for (const id of clientIds) {
+    const into = read.pluck().get(id) as string | undefined;
+    if (!into) continue;
+    moveClientRecords(store, id, into);
+    survivors.push(into);
+  }
+  return survivors;
 }

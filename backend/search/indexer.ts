@@ -6,9 +6,13 @@ import type { SearchSource } from './sources.ts';
 /** Brings one record's index entry up to date: removed when deleted, re-tokenised otherwise. */
 export function reindexRecord(store: Store, source: SearchSource, id: string): void {
   const row = store.prepare(`SELECT seq, deletedAt, ${source.columns.join(', ')}, id FROM ${source.table} WHERE id = ?`).get(id) as Row | undefined;
-  if (!row) return;
-  store.prepare(`DELETE FROM ${source.fts} WHERE rowid = ?`).run(row.seq);
-  if (row.deletedAt === null) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(row.seq, sourceTokens(source, row));
+  if (row) indexEntry(store, source, row.seq as number, row);
+}
+
+/** Writes the index entry of the record stored at `seq` from the record itself (a pull has it at hand). */
+export function indexEntry(store: Store, source: SearchSource, seq: number, row: Row): void {
+  store.prepare(`DELETE FROM ${source.fts} WHERE rowid = ?`).run(seq);
+  if (!row.deletedAt) store.prepare(`INSERT INTO ${source.fts} (rowid, text) VALUES (?, ?)`).run(seq, sourceTokens(source, row));
 }
 
 /** What the index holds for one record of a source. */

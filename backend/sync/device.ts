@@ -7,6 +7,7 @@ import type { Store } from '../store/store.ts';
 import { syncOnce } from './engine.ts';
 import { insecureServerUrl, SyncHttpError, SyncServer } from './http.ts';
 import { pendingChanges } from './outbox.ts';
+import { ProgressMeter } from './progress.ts';
 import { deviceId, readState, writeState } from './state.ts';
 
 /** Retry delays after a failed background sync (network, 5xx): 15 s doubling to 15 min. */
@@ -20,7 +21,8 @@ const INTERVAL_MS = 60_000;
  */
 export class DeviceSync {
   private running: Promise<SyncStatus> | null = null;
-  private progress: SyncStatus['progress'] = null;
+  private readonly progress = new ProgressMeter();
+  private cancelling: AbortController | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
 
@@ -41,7 +43,7 @@ export class DeviceSync {
       unresolvedConflicts: this.store.prepare('SELECT count(*) FROM sync_conflicts WHERE resolvedAt IS NULL').pluck().get() as number,
       rejectedChanges: this.store.prepare('SELECT count(*) FROM sync_rejections').pluck().get() as number,
       running: this.running !== null,
-      progress: this.progress,
+      progress: this.progress.view(Date.now()),
       lastError: error ? (JSON.parse(error) as SyncStatus['lastError']) : null,
     };
   }
@@ -112,7 +114,7 @@ export class DeviceSync {
   run(): Promise<SyncStatus> {
     this.running ??= this.syncNow().finally(() => {
       this.running = null;
-      this.progress = null;
+      this.progress.clear();
       this.onChange();
     });
     return this.running;
@@ -124,11 +126,13 @@ export class DeviceSync {
     if (!url || !token) throw new ApiError('invalid_input', 'Sign in to a sync server first.', [{ path: 'serverUrl', message: 'is required' }]);
     const server = new SyncServer(url, this.fetchImpl);
     server.useToken(token);
+    this.cancelling = new AbortController();
     try {
       await syncOnce(this.store, server, {
         role: (readState(this.store, 'role') as 'rm' | 'team_lead' | 'admin' | null) ?? 'rm',
-        onProgress: (phase, done) => {
-          this.progress = { phase, done };
+        signal: this.cancelling.signal,
+        onProgress: (progress) => {
+          this.progress.update(progress, Date.now());
           this.onChange();
         },
       });
@@ -143,7 +147,16 @@ export class DeviceSync {
         if (http?.status === 401) this.store.prepare(`DELETE FROM sync_state WHERE key = 'token'`).run();
       });
       this.failures++;
+    } finally {
+      this.cancelling = null;
     }
+    return this.status();
+  }
+
+  /** Stops the running sync at its next page or batch; what it received or sent so far is kept, the next sync resumes. */
+  async cancel(): Promise<SyncStatus> {
+    this.cancelling?.abort();
+    await this.running?.catch(() => undefined);
     return this.status();
   }
 

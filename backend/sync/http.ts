@@ -49,7 +49,7 @@ export class SyncServer {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
-  private async request<S extends z.ZodType>(path: string, body: unknown, schema: S, method = 'POST'): Promise<z.output<S>> {
+  private async request<S extends z.ZodType>(path: string, body: unknown, schema: S, method = 'POST', signal?: AbortSignal): Promise<z.output<S>> {
     const insecure = insecureServerUrl(this.baseUrl);
     if (insecure) throw new SyncHttpError(400, 'insecure_url', `The sync server URL ${insecure}.`);
     let response: Response;
@@ -62,11 +62,19 @@ export class SyncServer {
           ...(this.token ? { [AUTH_HEADER]: `Bearer ${this.token}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
       });
     } catch (error) {
+      if (signal?.aborted) throw new SyncHttpError(0, 'cancelled', 'The sync was cancelled.');
       throw new SyncHttpError(0, 'unreachable', `The sync server at ${this.baseUrl} cannot be reached (${(error as Error).message}).`);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw new SyncHttpError(0, 'cancelled', 'The sync was cancelled.');
+      throw new SyncHttpError(0, 'unreachable', `The sync server at ${this.baseUrl} stopped answering (${(error as Error).message}).`);
+    }
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
@@ -92,12 +100,14 @@ export class SyncServer {
     this.token = token;
   }
 
-  push(changes: Change[]): Promise<PushResponse> {
-    return this.request('/v1/sync/push', { changes }, PushResponse);
+  /** A signal abandons the request: whatever the server did is answered again (`duplicate`) or pulled again later. */
+  push(changes: Change[], signal?: AbortSignal): Promise<PushResponse> {
+    return this.request('/v1/sync/push', { changes }, PushResponse, 'POST', signal);
   }
 
-  pull(cursor: number, limit: number): Promise<PullResponse> {
-    return this.request('/v1/sync/pull', { cursor, limit }, PullResponse);
+  /** With `estimate`, the answer says about how many records are left (`remaining`; servers before it ignore the ask). */
+  pull(cursor: number, limit: number, options: { signal?: AbortSignal | undefined; estimate?: boolean } = {}): Promise<PullResponse> {
+    return this.request(`/v1/sync/pull${options.estimate ? '?estimate=1' : ''}`, { cursor, limit }, PullResponse, 'POST', options.signal);
   }
 
   /** Gives a client to another RM, on the server (team leads within their team, admins anyone). */

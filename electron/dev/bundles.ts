@@ -22,7 +22,8 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
     target: 'node22',
     sourcemap: true,
     logLevel,
-    external: ['electron', STORE_MODULE],
+    // unzipper (under exceljs) can read archives from S3 through an optional AWS SDK that the app never installs or uses.
+    external: ['electron', STORE_MODULE, '@aws-sdk/client-s3'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   };
@@ -37,7 +38,6 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
     build({ ...common, entryPoints: ['backend/host/worker.ts'], outfile: out('backend/backend-worker.mjs'), format: 'esm' }),
     // A sandboxed preload must be CommonJS; the method names are inlined so it carries no schemas.
     build({ ...preloadOptions, entryPoints: ['electron/preload.ts'], outfile: out('app/electron/preload.cjs'), define: { CRM_METHOD_NAMES: JSON.stringify(METHOD_NAMES) } }),
-    build({ ...preloadOptions, entryPoints: ['electron/unlockPreload.ts'], outfile: out('app/electron/unlockPreload.cjs') }),
   ]);
   const root = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { name: string; version: string; description: string; license?: string };
   fs.writeFileSync(

@@ -1,8 +1,8 @@
 import { Button, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLIENT_STATUSES, CREDIT_RATINGS, INDUSTRIES, REGIONS } from '../../shared/domain/index.ts';
-import type { ClientStatus, CreditRating, Industry, Region, Segment } from '../../shared/domain/index.ts';
+import { CLIENT_STATUSES, CREDIT_RATINGS, INDUSTRIES, REGIONS, SIZE_BANDS } from '../../shared/domain/index.ts';
+import type { ClientStatus, CreditRating, Industry, Region, Segment, SizeBand } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { clientListStore, useClientList } from '../shell/stores.ts';
@@ -35,6 +35,10 @@ export function ClientFilters() {
         value={filter.industry ?? []} onChange={(industry: Industry[]) => update({ industry })} />
       <EnumSelect {...common} aria-label={t('clients.field.region')} placeholder={t('clients.field.region')} values={REGIONS} group="region"
         value={filter.region ?? []} onChange={(region: Region[]) => update({ region })} />
+      {filter.sizeBand && (
+        <EnumSelect {...common} aria-label={t('clients.field.sizeBand')} placeholder={t('clients.field.sizeBand')} values={SIZE_BANDS} group="sizeBand"
+          value={filter.sizeBand} onChange={(sizeBand: SizeBand[]) => update({ sizeBand })} />
+      )}
       <Select {...common} aria-label={t('clients.field.segment')} placeholder={t('clients.field.segment')}
         options={[...segments.map((s) => ({ value: s.id, label: s.name })), { value: NO_SEGMENT, label: t('profile.noSegment') }]}
         value={(filter.segmentId ?? []).map((id) => id ?? NO_SEGMENT)}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ClientListRow } from '../../shared/api/contract.ts';
 import { formatDate } from '../../shared/format/index.ts';
 import type { Language } from '../i18n/index.ts';
+import { ClientBadges } from '../risks/ClientBadges.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import type { ClientSortField } from './clientListStore.ts';
 import type { ClientColumn } from './columnSettingsStore.ts';
@@ -22,6 +23,7 @@ export const CLIENT_COLUMN_DEFS: Record<ClientColumn, ClientColumnDef> = {
     render: (row) => (
       <span>
         <a className="crm-name-link" href={`#/clients/${row.id}`} tabIndex={-1}>{row.legalName}</a>
+        <ClientBadges clientId={row.id} />
         {row.englishName && <span className="crm-muted"> · {row.englishName}</span>}
       </span>
     ),

@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/format/index.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { FeedbackFormModal } from './FeedbackFormModal.tsx';
 import { FeedbackInsights } from './FeedbackInsights.tsx';
+import { LinkedActions } from '../pdca/LinkedActions.tsx';
 
 /** Feedback is append-only: entries are corrected by a superseding entry, never edited or undone in place. */
 export function FeedbackTab({ profile, onChanged }: { profile: ClientProfile; onChanged(): void }) {
@@ -35,6 +36,15 @@ export function FeedbackTab({ profile, onChanged }: { profile: ClientProfile; on
           { title: label('channel'), dataIndex: 'channel', render: (c: string) => t(`enums.channel.${c}`) },
           { title: label('comment'), dataIndex: 'comment' },
           { title: label('capturedBy'), dataIndex: 'capturedBy' },
+          {
+            title: t('pdca.title'), key: 'pdca', width: 170,
+            render: (_: unknown, f) => !f.supersededById && (
+              <LinkedActions filter={{ feedbackId: f.id }} testId={`feedback-actions-${f.id}`} source={{
+                kind: 'feedback', feedbackId: f.id, clientId: profile.client.id, score: f.csat !== null ? 'csat' : 'nps', current: f.csat ?? f.nps,
+                label: t('pdca.link.feedback', { client: profile.client.legalName, date: formatDate(f.givenOn, language) }),
+              }} />
+            ),
+          },
           {
             title: t('common.actions'), key: 'actions', width: 120,
             render: (_: unknown, f) =>

@@ -5,7 +5,16 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zhCN.ts';
 import { meetingStrings } from '../meeting/strings.ts';
+import { kpiStrings } from '../kpi/strings.ts';
+import { targetStrings } from '../targets/strings.ts';
+import { scorecardStrings } from '../scorecards/strings.ts';
+import { pdcaStrings } from '../pdca/strings.ts';
 import { syncStrings } from '../sync/strings.ts';
+import { securityStrings } from '../security/strings.ts';
+import { segmentStrings } from '../segments/strings.ts';
+import { coverageStrings } from '../coverage/strings.ts';
+import { riskStrings } from '../risks/strings.ts';
+import { bankSettingStrings } from '../settings/strings.ts';
 import { isLanguage, type Language } from '../../shared/format/index.ts';
 import { ENTITIES } from '../../shared/entities/registry.ts';
 
@@ -19,8 +28,8 @@ const entityNouns = (language: Language) =>
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...syncStrings['zh-CN'], entityNoun: entityNouns('zh-CN') } },
-      en: { translation: { ...en, ...meetingStrings.en, ...syncStrings.en, entityNoun: entityNouns('en') } },
+      'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...kpiStrings['zh-CN'], ...targetStrings['zh-CN'], ...scorecardStrings['zh-CN'], ...pdcaStrings['zh-CN'], ...syncStrings['zh-CN'], ...securityStrings['zh-CN'], ...segmentStrings['zh-CN'], ...coverageStrings['zh-CN'], ...riskStrings['zh-CN'], ...bankSettingStrings['zh-CN'], entityNoun: entityNouns('zh-CN') } },
+      en: { translation: { ...en, ...meetingStrings.en, ...kpiStrings.en, ...targetStrings.en, ...scorecardStrings.en, ...pdcaStrings.en, ...syncStrings.en, ...securityStrings.en, ...segmentStrings.en, ...coverageStrings.en, ...riskStrings.en, ...bankSettingStrings.en, entityNoun: entityNouns('en') } },
     },
     lng: language,
     fallbackLng: 'zh-CN',

@@ -1,7 +1,7 @@
 import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { INTERACTION_TYPES, InteractionFields, TaskFields, type Contact, type Interaction } from '../../shared/domain/index.ts';
+import { INTERACTION_TYPES, InteractionFields, TaskFields, type Contact, type Interaction, type InteractionType } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
@@ -40,13 +40,14 @@ const fromLocalInput = (text: string) => {
   return text && !Number.isNaN(date.getTime()) ? date.toISOString() : text;
 };
 
-export function InteractionFormModal(props: { clientId: string; contacts: Contact[]; interaction?: Interaction; onClose(): void; onSaved(): void }) {
+/** `type`: the kind a new interaction starts as (a call logged from coverage). */
+export function InteractionFormModal(props: { clientId: string; contacts: Contact[]; interaction?: Interaction; type?: InteractionType; onClose(): void; onSaved(): void }) {
   const { clientId, contacts, interaction, onClose, onSaved } = props;
   const { t } = useTranslation();
   const label = (field: string) => t(`interactions.field.${field}`);
   const me = settingsStore.getState().me;
   const initialValues: InteractionFormValues = {
-    type: interaction?.type ?? 'meeting',
+    type: interaction?.type ?? props.type ?? 'meeting',
     occurredAt: toLocalInput(interaction?.occurredAt ?? new Date().toISOString()),
     attendeeContactIds: interaction?.attendeeContactIds ?? [],
     attendeeLogins: interaction?.attendeeLogins ?? (me ? [me] : []),

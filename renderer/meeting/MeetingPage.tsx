@@ -17,6 +17,7 @@ import { settingsStore } from '../shell/stores.ts';
 import { ScoreScale } from '../feedback/ScoreScale.tsx';
 import './meeting.css';
 import { createDraftSaver, type DraftSaver, type SaveState } from './draftSaver.ts';
+import { saveBeforeLock } from '../lock/windowLock.ts';
 import { instantFromLocalInput, localDateTimeInput, nextStepFromLine } from './nextStep.ts';
 import { DateInput, DateTimeInput } from '../forms/DateInput.tsx';
 
@@ -92,9 +93,12 @@ export function MeetingPage({ clientId }: { clientId: string }) {
     );
     const flushOnHide = () => void saver.current?.flush();
     window.addEventListener('pagehide', flushOnHide);
+    // What is being typed is saved before the app locks, and is there after unlocking.
+    const unregister = saveBeforeLock(async () => saver.current?.flush());
     return () => {
       current = false;
       window.removeEventListener('pagehide', flushOnHide);
+      unregister();
       void saver.current?.flush();
     };
     // The draft is loaded once per client; `me`, `message` and `t` do not change what is loaded.

@@ -16,6 +16,7 @@ import { ProjectsTab } from '../projects/ProjectsTab.tsx';
 import { navigate, routeHref } from '../shell/router.ts';
 import { clientListStore } from '../shell/stores.ts';
 import { ClientTasksTab } from '../tasks/ClientTasksTab.tsx';
+import { ClientBadges } from '../risks/ClientBadges.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { useClientProfile } from './useClientProfile.ts';
 import { ApiError } from '../../shared/api/errors.ts';
@@ -74,6 +75,7 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
               {segment ? <Tag color="#0b57d0">{segment.name}</Tag> : <Tag>{t('profile.noSegment')}</Tag>}
               {segment && <Tag color="#722ed1">{t('profile.tier')}: {t(`enums.tier.${segment.policy.tier}`)}</Tag>}
               {client.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
+              <ClientBadges clientId={client.id} full />
             </Space>
           </div>
           <Space>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../shared/api/contract.ts';
 import { formatDate, formatDateTime, formatList, formatMoney } from '../../shared/format/index.ts';
 import { useLanguage } from '../i18n/index.ts';
+import { PolicyWhy } from '../segments/PolicyWhy.tsx';
 
 export function OverviewTab({ profile }: { profile: ClientProfile }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function OverviewTab({ profile }: { profile: ClientProfile }) {
           </Descriptions>
         </>
       )}
+      <PolicyWhy clientId={client.id} />
       <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('clients.field.notes')}</Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{client.notes || none}</Typography.Paragraph>
     </>

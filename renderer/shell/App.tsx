@@ -1,3 +1,4 @@
+import { SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Segmented, Skeleton, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,6 +9,7 @@ import { SearchBox } from '../search/SearchBox.tsx';
 import { MeField } from '../settings/MeField.tsx';
 import { ClientModeGuard } from '../feedback/ClientModeGuard.tsx';
 import { DraftsButton } from '../meeting/DraftsButton.tsx';
+import { LockButton } from '../lock/LockButton.tsx';
 import { OfflineBanner, OnlineIndicator } from './OnlineIndicator.tsx';
 import { SyncStatusButton } from '../sync/SyncPanel.tsx';
 import { routeHref, useRoute } from './router.ts';
@@ -18,6 +20,15 @@ import { THEME } from './theme.ts';
 const ClientProfilePage = lazy(() => import('../profile/ClientProfilePage.tsx').then((m) => ({ default: m.ClientProfilePage })));
 const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const MeetingPage = lazy(() => import('../meeting/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const DashboardPage = lazy(() => import('../kpi/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const TargetsPage = lazy(() => import('../targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
+const ScorecardsPage = lazy(() => import('../scorecards/ScorecardsPage.tsx').then((m) => ({ default: m.ScorecardsPage })));
+const PdcaPage = lazy(() => import('../pdca/PdcaPage.tsx').then((m) => ({ default: m.PdcaPage })));
+const SecurityPage = lazy(() => import('../security/SecurityPage.tsx').then((m) => ({ default: m.SecurityPage })));
+const SegmentsPage = lazy(() => import('../segments/SegmentsPage.tsx').then((m) => ({ default: m.SegmentsPage })));
+const CoveragePage = lazy(() => import('../coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
+const RisksPage = lazy(() => import('../risks/RisksPage.tsx').then((m) => ({ default: m.RisksPage })));
+const BankSettingsPage = lazy(() => import('../settings/BankSettingsPage.tsx').then((m) => ({ default: m.BankSettingsPage })));
 
 /** Workspace layout: header (navigation, search, language, network state) and the current screen. */
 export function App() {
@@ -42,11 +53,17 @@ export function App() {
           <Layout.Header className="crm-header">
             <Typography.Title level={1} className="crm-brand">{t('app.title')}</Typography.Title>
             <nav aria-label={t('app.title')} className="crm-nav">
-              <a href={routeHref({ name: 'clients' })} aria-current={route.name !== 'tasks' ? 'page' : undefined}>{t('app.nav.clients')}</a>
+              <a href={routeHref({ name: 'clients' })} aria-current={['clients', 'client', 'meeting'].includes(route.name) ? 'page' : undefined}>{t('app.nav.clients')}</a>
               <a href={routeHref({ name: 'tasks' })} aria-current={route.name === 'tasks' ? 'page' : undefined}>{t('app.nav.tasks')}</a>
+              <a href={routeHref({ name: 'dashboard' })} aria-current={['dashboard', 'targets', 'scorecards', 'pdca'].includes(route.name) ? 'page' : undefined}>{t('dashboard.nav')}</a>
+              <a href={routeHref({ name: 'coverage' })} aria-current={route.name === 'coverage' ? 'page' : undefined}>{t('coverage.nav')}</a>
+              <a href={routeHref({ name: 'risks' })} aria-current={route.name === 'risks' ? 'page' : undefined}>{t('risks.nav')}</a>
+              <a href={routeHref({ name: 'segments' })} aria-current={route.name === 'segments' ? 'page' : undefined}>{t('segments.nav')}</a>
             </nav>
             <SearchBox />
             <Space size="small" className="crm-header-tools">
+              <a href={routeHref({ name: 'settings' })} className="crm-header-icon" aria-current={route.name === 'settings' ? 'page' : undefined}
+                aria-label={t('bankSettings.title')} title={t('bankSettings.title')}><SettingOutlined aria-hidden /></a>
               <DraftsButton />
               <MeField />
               <Segmented
@@ -57,6 +74,7 @@ export function App() {
               />
               <SyncStatusButton />
               <OnlineIndicator />
+              <LockButton />
             </Space>
           </Layout.Header>
           <OfflineBanner />
@@ -67,6 +85,15 @@ export function App() {
                 {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} item={route.item} />}
                 {route.name === 'tasks' && <TasksPage />}
                 {route.name === 'meeting' && <MeetingPage key={route.id} clientId={route.id} />}
+                {route.name === 'dashboard' && <DashboardPage />}
+                {route.name === 'targets' && <TargetsPage />}
+                {route.name === 'scorecards' && <ScorecardsPage />}
+                {route.name === 'pdca' && <PdcaPage kpi={route.kpi} />}
+                {route.name === 'security' && <SecurityPage />}
+                {route.name === 'segments' && <SegmentsPage view={route.view ?? 'list'} />}
+                {route.name === 'coverage' && <CoveragePage />}
+                {route.name === 'risks' && <RisksPage key={route.clientId ?? ''} clientId={route.clientId} />}
+                {route.name === 'settings' && <BankSettingsPage />}
               </Suspense>
             </main>
           </Layout.Content>

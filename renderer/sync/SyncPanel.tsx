@@ -3,13 +3,16 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Lis
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { SyncConflictView } from '../../shared/api/contract.ts';
+import type { TFunction } from 'i18next';
+import type { SyncConflictView, SyncStatus } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { translateIssue } from '../i18n/issues.ts';
-import { formatDateTime, formatList } from '../../shared/format/index.ts';
+import { formatDateTime, formatList, formatNumber, type Language } from '../../shared/format/index.ts';
 import { useSettings } from '../shell/stores.ts';
+import { percentDone } from './progress.ts';
+import { SyncProgress } from './SyncProgress.tsx';
 import { latestFailure, syncErrorText } from './syncErrorText.ts';
 import { createSyncStore, type SyncState } from './syncStore.ts';
 
@@ -17,6 +20,14 @@ export const syncStore = createSyncStore(call);
 const useSync = <T,>(pick: (s: SyncState) => T): T => useStore(syncStore, pick);
 
 const show = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The header's words for a running sync: the share done when the total is known, else the count so far. */
+function runningLabel(progress: NonNullable<SyncStatus['progress']>, language: Language, t: TFunction): string {
+  const percent = percentDone(progress);
+  const push = progress.phase === 'push';
+  if (percent !== null) return t(push ? 'sync.progressPushPercent' : 'sync.progressPullPercent', { percent });
+  return t(push ? 'sync.progressPush' : 'sync.progressPull', { count: formatNumber(progress.done, language) });
+}
 
 /** Header control: where sync stands (last sync, pending, errors, conflicts); opens the sync drawer. */
 export function SyncStatusButton() {
@@ -29,7 +40,7 @@ export function SyncStatusButton() {
   let label = t('sync.signedOut');
   let color: string | undefined;
   if (status?.signedIn) {
-    if (status.running) label = status.progress ? t(status.progress.phase === 'push' ? 'sync.progressPush' : 'sync.progressPull', { count: status.progress.done }) : t('sync.running');
+    if (status.running) label = status.progress ? runningLabel(status.progress, language, t) : t('sync.running');
     else if (status.lastError) [label, color] = [t('sync.error'), '#a8071a'];
     else if (status.unresolvedConflicts > 0) [label, color] = [t('sync.conflicts', { count: status.unresolvedConflicts }), '#ad4e00'];
     else if (status.pendingChanges > 0) label = t('sync.pending', { count: status.pendingChanges });
@@ -136,8 +147,11 @@ export function SyncPanel() {
   const conflicts = useSync((s) => s.conflicts);
   const rejections = useSync((s) => s.rejections);
   const busy = useSync((s) => s.busy);
+  const cancelling = useSync((s) => s.cancelling);
   const failure = useSync((s) => s.failure);
   if (!status) return null;
+  const cancel = () =>
+    void syncStore.getState().cancel().then(() => message.info(t('sync.cancelled')), (error: unknown) => message.error(errorText(error, t)));
   const shownError = latestFailure(status.lastError, failure);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -164,8 +178,8 @@ export function SyncPanel() {
         <Descriptions size="small" column={1} items={[
           { key: 'last', label: t('sync.lastLabel'), children: status.lastSyncAt ? formatDateTime(status.lastSyncAt, language) : t('sync.never') },
           { key: 'pending', label: t('sync.pendingLabel'), children: <Tag>{status.pendingChanges}</Tag> },
-          ...(status.progress ? [{ key: 'progress', label: t('sync.running'), children: t(status.progress.phase === 'push' ? 'sync.progressPush' : 'sync.progressPull', { count: status.progress.done }) }] : []),
         ]} />
+        {status.running && status.progress && <SyncProgress progress={status.progress} language={language} cancelling={cancelling} onCancel={cancel} />}
         {shownError && (
           <Alert type="error" showIcon title={t('sync.lastError')} data-testid="sync-last-error"
             description={`${syncErrorText(shownError, t)} (${formatDateTime(shownError.at, language)})`} />

@@ -2,7 +2,11 @@
 const zhCN = {
   sync: {
     button: '同步', lastLabel: '上次同步', pendingLabel: '待同步的修改', never: '尚未同步', last: '上次同步 {{time}}', pending: '{{count}} 项待同步', running: '正在同步…',
-    progressPush: '正在上传 {{count}} 项', progressPull: '正在下载 {{count}} 项', error: '同步出错', conflicts: '{{count}} 个冲突', signedOut: '未登录同步服务器',
+    progressPush: '正在上传 {{count}} 项', progressPull: '正在下载 {{count}} 项', error: '同步出错',
+    progressPushPercent: '正在上传 {{percent}}%', progressPullPercent: '正在下载 {{percent}}%',
+    phasePush: '正在上传本机的修改', phasePull: '正在下载服务器上的数据', doneCount: '已完成 {{done}} 条', doneOfTotal: '{{done}} / {{total}} 条',
+    perSecond: '每秒 {{rate}} 条', leftUnderMinute: '预计不到 1 分钟', leftMinutes: '预计还需约 {{minutes}} 分钟', leftHours: '预计还需约 {{hours}} 小时 {{minutes}} 分钟',
+    cancel: '取消同步', cancelHint: '取消后，已完成的部分会保留，下次同步从中断处继续。', cancelled: '同步已取消，下次同步将从中断处继续', conflicts: '{{count}} 个冲突', signedOut: '未登录同步服务器',
     title: '同步', account: '同步服务器', serverUrl: '服务器地址', login: '登录名', password: '密码', signIn: '登录并同步', signOut: '退出登录',
     signedInAs: '已登录：{{login}}（{{server}}）', now: '立即同步', status: '状态', lastError: '最近一次错误',
     offlineNote: '本机数据始终可用；联网时每分钟自动同步一次。',
@@ -28,7 +32,11 @@ const zhCN = {
 const en = {
   sync: {
     button: 'Sync', lastLabel: 'Last sync', pendingLabel: 'Changes to send', never: 'Never synced', last: 'Synced {{time}}', pending: '{{count}} to send', running: 'Syncing…',
-    progressPush: 'Sending {{count}}', progressPull: 'Receiving {{count}}', error: 'Sync error', conflicts: '{{count}} conflicts', signedOut: 'Sync: signed out',
+    progressPush: 'Sending {{count}}', progressPull: 'Receiving {{count}}', error: 'Sync error',
+    progressPushPercent: 'Sending {{percent}}%', progressPullPercent: 'Receiving {{percent}}%',
+    phasePush: 'Sending this computer\'s changes', phasePull: 'Receiving data from the server', doneCount: '{{done}} done', doneOfTotal: '{{done}} of {{total}}',
+    perSecond: '{{rate}} per second', leftUnderMinute: 'under a minute left', leftMinutes: 'about {{minutes}} min left', leftHours: 'about {{hours}} h {{minutes}} min left',
+    cancel: 'Cancel sync', cancelHint: 'Cancelling keeps what is done; the next sync continues from there.', cancelled: 'Sync cancelled; the next sync continues where it stopped', conflicts: '{{count}} conflicts', signedOut: 'Sync: signed out',
     title: 'Sync', account: 'Sync server', serverUrl: 'Server address', login: 'Login', password: 'Password', signIn: 'Sign in and sync', signOut: 'Sign out',
     signedInAs: 'Signed in as {{login}} ({{server}})', now: 'Sync now', status: 'Status', lastError: 'Last error',
     offlineNote: 'Your data on this laptop is always available; when online it syncs every minute.',

@@ -12,6 +12,8 @@ export interface SyncState {
   conflicts: SyncConflictView[];
   rejections: Rejection[];
   busy: boolean;
+  /** A cancel of the running sync is on its way (the sync stops at its next page or batch). */
+  cancelling: boolean;
   error: unknown;
   /**
    * What this window's last sign-in, sync or sign-out failed with, unless it was about a field of the form; the
@@ -22,6 +24,8 @@ export interface SyncState {
   signIn(input: MethodInput<'sync.signIn'>): Promise<void>;
   signOut(): Promise<void>;
   syncNow(): Promise<void>;
+  /** Stops the running sync; what it did so far is kept and the next sync resumes. */
+  cancel(): Promise<void>;
   resolve(input: MethodInput<'sync.resolveConflict'>): Promise<void>;
   /** Keeps the status fresh while something shows it (see `createSyncStore`); returns the function that stops watching. */
   watch(): () => void;
@@ -72,6 +76,7 @@ export function createSyncStore(call: Call, polling: SyncPolling = POLLING) {
       conflicts: [],
       rejections: [],
       busy: false,
+      cancelling: false,
       error: null,
       failure: null,
       async refresh() {
@@ -85,6 +90,15 @@ export function createSyncStore(call: Call, polling: SyncPolling = POLLING) {
       signIn: (input) => run(() => call('sync.signIn', input)),
       signOut: () => run(() => call('sync.signOut', {})),
       syncNow: () => run(() => call('sync.run', {})),
+      async cancel() {
+        set({ cancelling: true });
+        try {
+          set({ status: await call('sync.cancel', {}) });
+        } finally {
+          set({ cancelling: false });
+          await get().refresh().catch(() => undefined);
+        }
+      },
       resolve: (input) => run(() => call('sync.resolveConflict', input)),
       watch() {
         watchers += 1;

@@ -19,12 +19,14 @@ interface TaskFormValues {
   status: string;
 }
 
-export function TaskFormModal({ clientId, task, onClose, onSaved }: { clientId: string | null; task?: Task; onClose(): void; onSaved(): void }) {
+/** `defaults`: values a new task starts with (a follow-up made from elsewhere, e.g. coverage). */
+export function TaskFormModal({ clientId, task, defaults, onClose, onSaved }: { clientId: string | null; task?: Task; defaults?: Partial<TaskFormValues>; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation();
   const label = (field: string) => t(`tasks.field.${field}`);
   const initialValues: TaskFormValues = {
     title: task?.title ?? '', details: task?.details ?? '', dueDate: task?.dueDate ?? '',
     assigneeLogin: task?.assigneeLogin ?? settingsStore.getState().me, status: task?.status ?? 'open',
+    ...(task ? {} : defaults),
   };
   const save = async (input: TaskInput) => {
     if (task) await call('tasks.update', { id: task.id, patch: input });

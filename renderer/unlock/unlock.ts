@@ -1,77 +1,159 @@
 import './unlock.css';
-import { MIN_PASSPHRASE_LENGTH, type UnlockBridge } from '../../shared/api/unlock.ts';
-
-declare global {
-  interface Window {
-    crmUnlock?: UnlockBridge;
-  }
-}
+import { MIN_PASSPHRASE_LENGTH, type LockStatus, type UnlockMethod, type UnlockRequest } from '../../shared/api/lockContract.ts';
+import { callHost } from '../lock/hostCall.ts';
+import { waitText } from '../lock/waitText.ts';
+import { unlockStrings, type UnlockLanguage } from './strings.ts';
 
 /**
- * The passphrase screen, shown by the desktop app where the OS has no keychain (Linux `basic_text`):
- * the passphrase wraps the random database key (product.md, Security). Plain DOM: it must appear instantly.
+ * The lock screen: the desktop app's start where a passphrase is needed, and every lock (idle, system lock, suspend,
+ * the lock button). A page of its own, without the workspace's code, so no client data is in it. Plain DOM: it must
+ * appear at once. Unlocked, it goes back to the workspace route it was locked on.
  */
-const TEXT = {
-  'zh-CN': {
-    create: '设置数据库口令', unlock: '解锁客户数据库',
-    explainCreate: '本机没有可用的系统钥匙串。请设置一个口令来保护本机加密的客户数据库；每次启动时需要输入。口令无法找回，请妥善保管。',
-    explainUnlock: '请输入口令以解锁本机加密的客户数据库。',
-    passphrase: '口令', confirm: '再次输入口令', submitCreate: '设置并打开', submitUnlock: '解锁',
-    tooShort: `口令至少需要 ${MIN_PASSPHRASE_LENGTH} 个字符`, mismatch: '两次输入的口令不一致', wrong: '口令不正确', failed: '无法打开数据库：',
-    working: '正在解锁…',
-  },
-  en: {
-    create: 'Set a database passphrase', unlock: 'Unlock the client database',
-    explainCreate: 'This computer offers no system keychain. Set a passphrase to protect the encrypted client database on this device; you will enter it at every start. It cannot be recovered, so keep it safe.',
-    explainUnlock: 'Enter your passphrase to unlock the encrypted client database on this device.',
-    passphrase: 'Passphrase', confirm: 'Repeat the passphrase', submitCreate: 'Set and open', submitUnlock: 'Unlock',
-    tooShort: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`, mismatch: 'The two passphrases differ', wrong: 'The passphrase is not correct',
-    failed: 'Cannot open the database: ', working: 'Unlocking…',
-  },
-};
+const SETTINGS_KEY = 'crm.settings.v1';
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function savedLanguage(): keyof typeof TEXT {
+function savedLanguage(): UnlockLanguage {
   try {
-    const saved = JSON.parse(localStorage.getItem('crm.settings.v1') ?? '{}') as { language?: string };
+    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as { language?: string };
     return saved.language === 'en' ? 'en' : 'zh-CN';
   } catch {
     return 'zh-CN';
   }
 }
 
-const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/** Keeps the workspace's other settings; only the language changes. */
+function saveLanguage(language: UnlockLanguage): void {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Record<string, unknown>;
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ me: '', ...saved, language }));
+  } catch {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ me: '', language }));
+  }
+}
 
-async function start(bridge: UnlockBridge): Promise<void> {
-  const language = savedLanguage();
-  const text = TEXT[language];
+function backToWorkspace(): void {
+  const route = /(?:^|&)return=([^&]*)/.exec(location.hash.slice(1))?.[1];
+  location.replace(`index.html#${route ? decodeURIComponent(route) : '/clients'}`);
+}
+
+let language = savedLanguage();
+let status: LockStatus;
+let method: UnlockMethod | 'create' = 'pin';
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+function field(id: string, label: string, type: 'password', autocomplete: AutoFill, numeric = false): HTMLElement {
+  const wrapper = document.createElement('div');
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = id;
+  labelElement.textContent = label;
+  const input = document.createElement('input');
+  input.id = id;
+  input.type = type;
+  input.autocomplete = autocomplete;
+  if (numeric) {
+    input.inputMode = 'numeric';
+    input.maxLength = 12;
+  }
+  wrapper.append(labelElement, input);
+  return wrapper;
+}
+
+function render(): void {
+  const text = unlockStrings[language];
   document.documentElement.lang = language;
-  const mode = await bridge.mode();
-  const creating = mode === 'create';
-  document.title = creating ? text.create : text.unlock;
-  element('title').textContent = creating ? text.create : text.unlock;
-  element('explain').textContent = creating ? text.explainCreate : text.explainUnlock;
-  element('passphrase-label').textContent = text.passphrase;
-  element('confirm-label').textContent = text.confirm;
-  element('confirm-row').hidden = !creating;
-  element<HTMLInputElement>('passphrase').autocomplete = creating ? 'new-password' : 'current-password';
-  const submit = element<HTMLButtonElement>('submit');
-  submit.textContent = creating ? text.submitCreate : text.submitUnlock;
-  const error = element('error');
+  const languages = element('languages');
+  languages.setAttribute('aria-label', text.language);
+  languages.replaceChildren(...(['zh-CN', 'en'] as const).map((code) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.lang = code;
+    button.textContent = code === 'en' ? 'English' : '中文';
+    button.setAttribute('aria-pressed', String(code === language));
+    button.addEventListener('click', () => {
+      language = code;
+      saveLanguage(code);
+      render();
+    });
+    return button;
+  }));
 
+  const creating = method === 'create';
+  const title = creating ? text.createTitle : text.lockedTitle;
+  document.title = title;
+  element('title').textContent = title;
+  element('reason').textContent = creating ? '' : text.reason[status.reason ?? 'start'];
+  element('reason').hidden = creating;
+  const askPin = method === 'pin' && status.pinSet;
+  element('explain').textContent = creating ? text.explainCreate : method === 'passphrase' ? text.withPassphrase : askPin ? text.withPin : text.withoutPin;
+
+  const fields = element('fields');
+  if (creating) fields.replaceChildren(field('passphrase', text.passphrase, 'password', 'new-password'), field('confirm', text.confirm, 'password', 'new-password'));
+  else if (method === 'passphrase') fields.replaceChildren(field('passphrase', text.passphrase, 'password', 'current-password'));
+  else if (askPin) fields.replaceChildren(field('pin', text.pin, 'password', 'off', true));
+  else fields.replaceChildren();
+  element('submit').textContent = creating ? text.create : method === 'pin' && !askPin ? text.unlockAsUser : text.unlock;
+
+  const other = status.methods.find((m) => m !== method);
+  const switcher = element<HTMLButtonElement>('switch');
+  switcher.hidden = creating || other === undefined;
+  switcher.textContent = other === 'passphrase' ? text.usePassphrase : text.usePin;
+  document.querySelector<HTMLInputElement>('#fields input')?.focus();
+}
+
+function showError(message: string, retryInMs = 0): void {
+  element('error').textContent = message;
+  const submit = element<HTMLButtonElement>('submit');
+  if (retryTimer) clearTimeout(retryTimer);
+  submit.disabled = retryInMs > 0;
+  if (retryInMs > 0) retryTimer = setTimeout(() => void (submit.disabled = false), retryInMs);
+}
+
+function request(): UnlockRequest | string {
+  const text = unlockStrings[language];
+  const value = (id: string) => document.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
+  if (method === 'create') {
+    if (value('passphrase').length < MIN_PASSPHRASE_LENGTH) return text.tooShort;
+    if (value('passphrase') !== value('confirm')) return text.mismatch;
+    return { method: 'passphrase', passphrase: value('passphrase') };
+  }
+  if (method === 'passphrase') return value('passphrase') ? { method: 'passphrase', passphrase: value('passphrase') } : text.wrongPassphrase;
+  if (status.pinSet && !value('pin')) return text.pinRequired;
+  return status.pinSet ? { method: 'pin', pin: value('pin') } : { method: 'pin' };
+}
+
+async function submit(): Promise<void> {
+  const text = unlockStrings[language];
+  const asked = request();
+  if (typeof asked === 'string') return showError(asked);
+  element('error').textContent = text.working;
+  element<HTMLButtonElement>('submit').disabled = true;
+  const result = await callHost('lock.unlock', asked).catch((error: Error) => ({ ok: false as const, reason: 'failed' as const, retryInMs: 0, message: error.message }));
+  if (result.ok) return backToWorkspace();
+  const wrong = method === 'pin' ? text.wrongPin : text.wrongPassphrase;
+  const wait = result.retryInMs > 0 ? ` ${text.wait.replace('{wait}', waitText(result.retryInMs, language))}` : '';
+  if (result.reason === 'failed') showError(text.failed + result.message);
+  else showError(result.reason === 'wrong' ? `${wrong}${wait}` : wait.trim(), result.retryInMs);
+  status = await callHost('lock.status', {});
+  const input = document.querySelector<HTMLInputElement>('#fields input');
+  input?.select();
+  if (!input && status.pinSet && method === 'pin') render();
+}
+
+async function start(): Promise<void> {
+  status = await callHost('lock.status', {});
+  if (!status.locked) return backToWorkspace();
+  method = status.screen === 'create' ? 'create' : (status.methods[0] ?? 'passphrase');
+  render();
+  if (status.retryInMs > 0) showError(unlockStrings[language].wait.replace('{wait}', waitText(status.retryInMs, language)), status.retryInMs);
   element<HTMLFormElement>('form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const passphrase = element<HTMLInputElement>('passphrase').value;
-    if (creating && passphrase.length < MIN_PASSPHRASE_LENGTH) return void (error.textContent = text.tooShort);
-    if (creating && passphrase !== element<HTMLInputElement>('confirm').value) return void (error.textContent = text.mismatch);
-    error.textContent = text.working;
-    submit.disabled = true;
-    bridge.submit(passphrase).then((result) => {
-      submit.disabled = false;
-      if (result.ok) return;
-      error.textContent = result.reason === 'wrong_passphrase' ? text.wrong : result.reason === 'too_short' ? text.tooShort : text.failed + result.message;
-      element<HTMLInputElement>('passphrase').select();
-    });
+    void submit();
+  });
+  element('switch').addEventListener('click', () => {
+    method = status.methods.find((m) => m !== method) ?? method;
+    element('error').textContent = '';
+    render();
   });
 }
 
-if (window.crmUnlock) void start(window.crmUnlock);
+void start();

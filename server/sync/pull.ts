@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { EntityName } from '../../shared/sync/index.ts';
 import type { Caller } from '../auth/sessions.ts';
 import { toSeq, type ServerDatabase } from '../store/schema.ts';
@@ -27,9 +27,9 @@ interface RecordRow {
  * evictions (records that left the scope). Only seqs up to the committed counter are read, and the counter
  * commits in seq order (sequence.ts), so no page can skip a record that commits later.
  */
-export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, limit: number): Promise<PullPage> {
+export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, limit: number, estimate = false): Promise<PullPage> {
   const high = await committedSeq(db);
-  const rows = await visibleRecords(db, caller, cursor, high, limit);
+  const [rows, remaining] = await Promise.all([visibleRecords(db, caller, cursor, high, limit), estimate ? visibleCount(db, caller, cursor, high) : null]);
   const full = rows.length === limit;
   const upper = full ? toSeq(rows[rows.length - 1]?.seq ?? high) : high;
   const evictions = await evictionsFor(db, caller, cursor, upper);
@@ -41,7 +41,8 @@ export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, curso
     items.push({ seq: e.seq, json: JSON.stringify({ kind: 'evict', entity: e.entity, id: e.id, clientId: e.clientId, seq: e.seq }) });
   items.sort((a, b) => a.seq - b.seq);
   const next = Math.max(cursor, upper);
-  return { body: `{"items":[${items.map((i) => i.json).join(',')}],"cursor":${next},"hasMore":${full}}`, count: items.length, cursor: next, hasMore: full };
+  const tail = remaining === null ? '' : `,"remaining":${remaining}`;
+  return { body: `{"items":[${items.map((i) => i.json).join(',')}],"cursor":${next},"hasMore":${full}${tail}}`, count: items.length, cursor: next, hasMore: full };
 }
 
 /**
@@ -50,18 +51,29 @@ export async function pullPage(db: Kysely<ServerDatabase>, caller: Caller, curso
  * merged in seq order. Rows above `high` are left for the next pull.
  */
 async function visibleRecords(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, high: number, limit: number): Promise<RecordRow[]> {
-  const range = () => db.selectFrom('records').select(['entity', 'id', 'seq', 'client_id', 'data']).where('seq', '>', cursor).orderBy('seq').limit(limit);
-  const audiences = caller.role === 'admin'
-    ? [range()]
-    : [
-        range().where('scope_owner', '=', caller.login),
-        range().where('scope_owner', 'is', null),
-        ...(caller.role === 'team_lead' && caller.team !== null ? [range().where('scope_team', '=', caller.team).where('scope_owner', '!=', caller.login)] : []),
-      ];
+  const audiences = audiencesOf(caller, () => db.selectFrom('records').select(['entity', 'id', 'seq', 'client_id', 'data']).where('seq', '>', cursor).orderBy('seq').limit(limit));
   const ranges = await Promise.all(audiences.map((query) => query.execute()));
   const rows = ranges.flat().filter((r) => toSeq(r.seq) <= high);
   rows.sort((a, b) => toSeq(a.seq) - toSeq(b.seq));
   return rows.slice(0, limit);
+}
+
+/** Each audience the caller belongs to (their own clients', their team's, bank-wide records) as one index range. */
+function audiencesOf<Q extends SelectQueryBuilder<ServerDatabase, 'records', object>>(caller: Caller, range: () => Q): Q[] {
+  if (caller.role === 'admin') return [range()];
+  return [
+    range().where('scope_owner', '=', caller.login) as Q,
+    range().where('scope_owner', 'is', null) as Q,
+    ...(caller.role === 'team_lead' && caller.team !== null ? [range().where('scope_team', '=', caller.team).where('scope_owner', '!=', caller.login) as Q] : []),
+  ];
+}
+
+/** How many visible records changed after `cursor` (up to `high`), for a device to show how far along its pull is. */
+async function visibleCount(db: Kysely<ServerDatabase>, caller: Caller, cursor: number, high: number): Promise<number> {
+  const audiences = audiencesOf(caller, () =>
+    db.selectFrom('records').select((eb) => eb.fn.countAll<string | number>().as('n')).where('seq', '>', cursor).where('seq', '<=', high));
+  const counts = await Promise.all(audiences.map((query) => query.executeTakeFirst()));
+  return counts.reduce((sum, row) => sum + Number(row?.n ?? 0), 0);
 }
 
 interface VisibleEviction {

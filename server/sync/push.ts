@@ -7,7 +7,10 @@ import { TargetScope, targetScopeProblem } from '../../shared/domain/target.ts';
 import type { Caller } from '../auth/sessions.ts';
 import { toSeq } from '../store/schema.ts';
 import { canSeeClient, canSeeOwnedBy, canWriteGlobal, sameScope, scopeOf, type ClientOwnership, type RecordScope } from './scope.ts';
+import { insertRows } from '../store/bulkRows.ts';
+import { decodeWrites, writeRecords, type RecordRow } from './records.ts';
 import type { SeqAllocator, Trx } from './sequence.ts';
+import { ClientMerges } from './clientMerge.ts';
 
 /** A push touched a record outside the caller's scope: the whole push is refused and nothing changes. */
 export class ScopeViolation extends Error {
@@ -59,7 +62,20 @@ export class PushBatch {
   /** Per client: the seq of the reassignment whose grace the caller's device is in, or null. */
   private readonly graces = new Map<string, number | null>();
   private readonly evictions: Eviction[] = [];
-  private readonly applied: Array<{ change_id: string; login: string; seq: number; result: string }> = [];
+  private readonly applied: Array<{ change_id: string; login: string; seq: number; result: ChangeResult }> = [];
+
+  /** Merged clients: changes naming a merged-away client, edits of one, and the merge itself (docs/sync.md "Merging clients"). */
+  private readonly merges = new ClientMerges({
+    caller: () => this.caller,
+    record: (entity, id) => this.record(entity, id),
+    recordsOf: (clientId) => this.recordsOfClient(clientId),
+    mayWrite: async (clientId) => (await this.checkScope({ clientId, ownerLogin: null }, 'clients')) === 'ok',
+    ownership: (clientId) => this.client(clientId),
+    nextSeq: () => this.seqs.next(),
+    put: (record) => this.put(record),
+    evict: (record) => this.evict(record),
+    conflict: (recordId, scope, draft, seq) => this.recordConflict('clients', recordId, scope, draft, seq),
+  });
 
   constructor(
     private readonly trx: Trx,
@@ -83,7 +99,7 @@ export class PushBatch {
       }
       const result = await this.apply(change);
       previous.set(change.changeId, { login: this.caller.login, result });
-      this.applied.push({ change_id: change.changeId, login: this.caller.login, seq: result.version ?? this.seqs.current, result: JSON.stringify(result) });
+      this.applied.push({ change_id: change.changeId, login: this.caller.login, seq: result.version ?? this.seqs.current, result });
       results.push(result);
     }
     await this.flush();
@@ -217,7 +233,8 @@ export class PushBatch {
     return null;
   }
 
-  private async apply(change: Change): Promise<ChangeResult> {
+  private async apply(sent: Change): Promise<ChangeResult> {
+    const change = await this.merges.redirect(sent);
     const current = await this.record(change.entity, change.id);
     const access = current ? await this.checkScope(current, current.entity) : 'ok';
     const grace = typeof access === 'object' && 'grace' in access;
@@ -227,6 +244,10 @@ export class PushBatch {
       if (problem) return rejected(change.changeId, problem.path, problem.message);
     }
     if (change.entity === 'conflicts') return this.resolveConflict(change, current);
+    if (current && this.merges.isMergedAway(change.entity, current)) return this.merges.editOfMerged(change, current);
+    const merging = this.merges.isMerge(change, current);
+    const mergeProblem = merging ? await this.merges.mergeProblem(change) : null;
+    if (mergeProblem) return rejected(change.changeId, mergeProblem.path, mergeProblem.message);
     const entity: SyncedEntity = change.entity;
     const spec = SYNCED_ENTITIES[entity];
     const seq = this.seqs.next();
@@ -243,7 +264,8 @@ export class PushBatch {
     if (!valid.ok) return { changeId: change.changeId, status: 'rejected', version: null, conflictIds: [], issues: valid.issues };
     const data = valid.data;
     if (entity === 'targets') await this.checkTargetScope(change, [current?.state.data.scope, data.scope]);
-    const conflicts = merged.conflicts.map((c) => (c.kind === 'divergent_text' ? { ...c, otherValue: asSent.data[c.field] } : { ...c, keptValue: data[c.field] }));
+    // A merge deletes on purpose; what others changed meanwhile is kept on the survivor instead (moveRecords).
+    const conflicts = merged.conflicts.filter((c) => !merging || c.kind !== 'deleted').map((c) => (c.kind === 'divergent_text' ? { ...c, otherValue: asSent.data[c.field] } : { ...c, keptValue: data[c.field] }));
     if (entity === 'feedback' && !current) {
       const problem = await this.linkCorrection(change.id, data);
       if (problem) return rejected(change.changeId, 'supersedesId', problem);
@@ -266,6 +288,7 @@ export class PushBatch {
     if (current && !sameScope(current, scope)) await this.evict(current);
     this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } });
     const conflictIds = conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
+    if (merging) conflictIds.push(...(await this.merges.moveRecords(change, current)));
     return { changeId: change.changeId, status: 'applied', version: seq, conflictIds, issues: [] };
   }
 
@@ -280,6 +303,13 @@ export class PushBatch {
       const rmTeam = scope.data.kind === 'rm' ? ((await this.user(scope.data.login))?.team ?? null) : null;
       if (targetScopeProblem(this.caller, scope.data, rmTeam)) throw new ScopeViolation(change.entity, change.id);
     }
+  }
+
+  /** Every record of a client: the stored ones and those this batch has changed. */
+  private async recordsOfClient(clientId: string): Promise<WorkingRecord[]> {
+    const rows = await this.trx.selectFrom('records').selectAll().where('client_id', '=', clientId).execute();
+    for (const row of rows) if (!this.records.has(key(row.entity, row.id))) this.records.set(key(row.entity, row.id), toWorking(row));
+    return [...this.records.values()].filter((r): r is WorkingRecord => r !== null && r.clientId === clientId);
   }
 
   /** A new client must be owned by a user the caller may give clients to: an RM only to themself. */
@@ -370,39 +400,25 @@ export class PushBatch {
   }
 
   private async flush(): Promise<void> {
-    const rows = [];
+    const rows: RecordRow[] = [];
     for (const k of this.dirty) {
       const r = this.records.get(k);
       if (!r) continue;
       const audience = await this.audience(r);
-      rows.push({
-        entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: JSON.stringify(r.state.data),
-        writes: JSON.stringify(r.state.writes), scope_owner: audience.owner, scope_team: audience.team,
-      });
+      rows.push({ ...r, data: r.state.data, writes: r.state.writes, scopeOwner: audience.owner, scopeTeam: audience.team });
     }
-    for (const chunk of chunks(rows, 200))
-      await this.trx
-        .insertInto('records')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
-            client_id: eb.ref('excluded.client_id'), owner_login: eb.ref('excluded.owner_login'), seq: eb.ref('excluded.seq'),
-            data: eb.ref('excluded.data'), writes: eb.ref('excluded.writes'), scope_owner: eb.ref('excluded.scope_owner'),
-            scope_team: eb.ref('excluded.scope_team'),
-          })),
-        )
-        .execute();
+    await writeRecords(this.trx, rows);
     const scopes = [...this.newClients].map(([client_id, c]) => ({ client_id, owner_login: c.owner, team: c.team }));
     for (const chunk of chunks(scopes, 300)) await this.trx.insertInto('client_scope').values(chunk).execute();
     for (const chunk of chunks(this.evictions, 300)) await this.trx.insertInto('evictions').values(chunk).execute();
-    for (const chunk of chunks(this.applied, 300)) await this.trx.insertInto('applied_changes').values(chunk).execute();
+    await insertRows(this.trx, 'applied_changes', { change_id: 'text', login: 'text', seq: 'bigint', result: 'json' }, this.applied);
   }
 }
 
 function toWorking(row: { entity: string; id: string; client_id: string | null; owner_login: string | null; seq: string | number; data: string; writes: string }): WorkingRecord {
   return {
     entity: row.entity, id: row.id, clientId: row.client_id, ownerLogin: row.owner_login, seq: toSeq(row.seq),
-    state: { data: JSON.parse(row.data) as Record<string, unknown>, writes: JSON.parse(row.writes) as Record<string, FieldWrite> },
+    state: { data: JSON.parse(row.data) as Record<string, unknown>, writes: decodeWrites(row.writes) },
   };
 }
 

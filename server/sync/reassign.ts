@@ -1,5 +1,6 @@
 import type { FieldWrite } from '../../shared/sync/index.ts';
 import { toSeq } from '../store/schema.ts';
+import { decodeWrites, encodeWrites } from './records.ts';
 import type { SeqAllocator, Trx } from './sequence.ts';
 
 export class UnknownClientError extends Error {
@@ -37,8 +38,8 @@ export async function reassignClient(trx: Trx, seqs: SeqAllocator, clientId: str
     if (row.entity === 'clients' && row.id === clientId) {
       const data = { ...(JSON.parse(row.data) as Record<string, unknown>), ownerLogin: to.login };
       const write: FieldWrite = { seq, device: 'server', login: actor };
-      const writes = { ...(JSON.parse(row.writes) as Record<string, FieldWrite>), ownerLogin: write };
-      await trx.updateTable('records').set({ seq, data: JSON.stringify(data), writes: JSON.stringify(writes), scope_owner: to.login, scope_team: to.team })
+      const writes = { ...decodeWrites(row.writes), ownerLogin: write };
+      await trx.updateTable('records').set({ seq, data: JSON.stringify(data), writes: JSON.stringify(encodeWrites(writes)), scope_owner: to.login, scope_team: to.team })
         .where('entity', '=', row.entity).where('id', '=', row.id).execute();
     } else {
       await trx.updateTable('records').set({ seq, scope_owner: to.login, scope_team: to.team })

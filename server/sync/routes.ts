@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Id, Login } from '../../shared/domain/index.ts';
-import { PullRequest, PushRequest, type PushResponse } from '../../shared/sync/index.ts';
+import { MAX_PUSH_CHANGES, PullRequest, PushRequest, type PushResponse } from '../../shared/sync/index.ts';
 import { acknowledgeCursor } from '../auth/sessions.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { recordSync } from '../devices/devices.ts';
@@ -27,7 +27,7 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
     try {
       const graceSince = new Date(context.now().getTime() - context.options.reassignmentGraceDays * DAY_MS).toISOString();
       const results = await inSequence(db, (trx, seqs) => new PushBatch(trx, seqs, caller, graceSince).push(parsed.data.changes));
-      return { results };
+      return { results, maxChanges: MAX_PUSH_CHANGES };
     } catch (error) {
       if (!(error instanceof ScopeViolation)) throw error;
       await recordAudit(db, { actor: caller.login, action: 'push_denied', subject: error.recordId, ip: clientAddress(request), detail: { entity: error.entity, sessionId: caller.sessionId } });
@@ -40,7 +40,9 @@ export async function syncRoutes(app: FastifyInstance, context: RouteContext): P
     const parsed = PullRequest.safeParse(request.body);
     if (!parsed.success) throw invalidRequest('The pull is not valid: cursor must be a whole number and limit at most 5000.');
     await acknowledgeCursor(db, caller, parsed.data.cursor);
-    const page = await pullPage(db, caller, parsed.data.cursor, parsed.data.limit);
+    // `?estimate=1` asks how much is left (once per sync, for progress; counting every page would cost as much as the page).
+    const estimate = (request.query as Record<string, unknown> | undefined)?.estimate === '1';
+    const page = await pullPage(db, caller, parsed.data.cursor, parsed.data.limit, estimate);
     if (!page.hasMore) await recordSync(db, caller.login, caller.deviceId, context.now());
     return reply.type('application/json; charset=utf-8').send(page.body);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  CalendarDate, Client, ClientFields, ClientStatus, Contact, CreditRating, Feedback, FeedbackFields, Id, Industry, Interaction,
+  CalendarDate, Client, ClientStatus, Contact, CreditRating, Feedback, FeedbackFields, Id, Industry, Interaction,
   Login, Project, Region, Segment, SizeBand, Task, TaskStatus,
 } from '../domain/index.ts';
 import { ENTITY_NAMES, type EntityName } from '../entities/registry.ts';
@@ -159,8 +159,14 @@ export const SyncStatus = z.object({
   unresolvedConflicts: z.number().int(),
   rejectedChanges: z.number().int(),
   running: z.boolean(),
-  /** What the running sync is doing: records pushed or pulled so far. */
-  progress: z.object({ phase: z.enum(['push', 'pull']), done: z.number().int() }).nullable(),
+  /**
+   * What the running sync is doing: changes pushed or records pulled so far, how many in all when known, records per
+   * second so far and the seconds left at that rate (null until a rate settles, or without a total).
+   */
+  progress: z.object({
+    phase: z.enum(['push', 'pull']), done: z.number().int(), total: z.number().int().nullable(),
+    perSecond: z.number().int().nullable(), secondsLeft: z.number().int().nullable(),
+  }).nullable(),
   lastError: z.object({ code: z.string(), message: z.string(), at: z.string() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
@@ -200,11 +206,11 @@ export const contract = {
   ...kpiMethods,
   ...importMethods,
   ...duplicateMethods,
-  ...clientModeMethods,
   ...segmentMethods,
   ...coverageMethods,
   ...risksMethods,
   ...bankSettingsMethods,
+  ...clientModeMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
   /** Renders a client brief in the backend; the host only prints it (Electron's printToPDF, the CLI's Chromium). */
@@ -224,6 +230,8 @@ export const contract = {
   'clients.reassign': method(z.object({ clientId: Id, toLogin: Login }), z.object({ reassigned: z.boolean() })),
   /** Runs one sync now (push, then pull) and returns the status after it. */
   'sync.run': method(z.object({}).default({}), SyncStatus),
+  /** Stops the running sync at its next page or batch; everything received or answered so far is kept, the next sync resumes. */
+  'sync.cancel': method(z.object({}).default({}), SyncStatus),
   'sync.conflicts': method(z.object({ clientId: Id.optional() }).default({}), z.array(SyncConflictView)),
   'sync.rejections': method(z.object({}).default({}), z.array(SyncRejectionView)),
   /** keep: the record's value stays; take_other: the other version replaces it; merge: `mergedValue` does. */

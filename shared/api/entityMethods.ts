@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/index.ts';
 import type { EntityMethod } from '../entities/definition.ts';
-import { ENTITIES, ENTITY_NAMES, ENTITY_SPECS } from '../entities/registry.ts';
+import { ENTITIES, ENTITY_NAMES, type ENTITY_SPECS } from '../entities/registry.ts';
 import type { MethodSpec } from './method.ts';
 
 const ById = z.object({ id: Id });

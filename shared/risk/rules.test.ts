@@ -224,7 +224,7 @@ describe('an acknowledgement holds until the alert gets worse or starts anew', (
 describe('alerts in words', () => {
   it('says rule, value, threshold and start date in both languages', () => {
     const alert = dscrAlert({ id: PROJECT, name: '如东海上风电', stage: 'operation_repayment', dscrMin: 1.25, covenantMinDscr: 1.2, updatedAt: '2026-09-30T08:00:00.000Z' }, T)!;
-    expect(explainAlert(alert, 'zh-CN')).toBe('「如东海上风电」最低偿债覆盖率 1.25x，仅高于财务契约 1.20x 0.05x（预警范围：0.10x 以内），2026年9月30日 记录。');
+    expect(explainAlert(alert, 'zh-CN')).toBe('「如东海上风电」最低偿债覆盖率 1.25x，仅高于财务契约 1.20x 0.05x（预警范围：0.10x 以内），2026年9月30日记录。');
     expect(explainAlert(alert, 'en')).toBe('“如东海上风电”: minimum DSCR 1.25x is only 0.05x above the covenant 1.20x (warning within 0.10x), recorded Sep 30, 2026.');
   });
 });

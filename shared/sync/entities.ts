@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Instant, Id } from '../domain/index.ts';
 import type { Entity, FieldProblem, ScopeRule } from '../entities/definition.ts';
-import { ENTITIES, ENTITY_SPECS, type EntityName as RegistryName } from '../entities/registry.ts';
+import { ENTITIES, type ENTITY_SPECS, type EntityName as RegistryName } from '../entities/registry.ts';
 
 /** Entities devices sync (the registry's entries that are not device-local), keyed by their wire name. */
 export const SYNCED_ENTITIES = Object.fromEntries(

@@ -6,12 +6,15 @@ import { EntityName } from './entities.ts';
  * The sync wire protocol (docs/sync.md). Bump the version whenever a request, a response or an entity's
  * fields change; a device and a server that disagree refuse to sync rather than lose or garble data.
  */
-export const SYNC_PROTOCOL_VERSION = 2;
+export const SYNC_PROTOCOL_VERSION = 3;
 /** Every request names the protocol version the device speaks in this header. */
 export const PROTOCOL_HEADER = 'crm-protocol';
 export const AUTH_HEADER = 'authorization';
 
-export const MAX_PUSH_CHANGES = 500;
+/** Every server of this protocol takes pushes of this many changes; a device sends no more until told otherwise. */
+export const BASE_PUSH_CHANGES = 500;
+/** This server takes pushes of up to this many changes, and says so in each push answer (`maxChanges`). */
+export const MAX_PUSH_CHANGES = 5000;
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
 export const MAX_AUDIT_EVENTS = 100;
@@ -117,7 +120,11 @@ export const ChangeResult = z.object({
 });
 export type ChangeResult = z.infer<typeof ChangeResult>;
 
-export const PushResponse = z.object({ results: z.array(ChangeResult) });
+export const PushResponse = z.object({
+  results: z.array(ChangeResult),
+  /** The most changes the server takes in one push; absent from older servers, which take `BASE_PUSH_CHANGES`. */
+  maxChanges: z.number().int().min(1).optional(),
+});
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullRequest = z.object({
@@ -157,6 +164,8 @@ export const PullResponse = z.object({
   /** Send this as `cursor` next time, after applying `items`. */
   cursor: z.number().int(),
   hasMore: z.boolean(),
+  /** About how many records in the caller's scope changed after `cursor`, for progress; absent from older servers. */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -30,11 +30,12 @@ if (sections.has('engine')) {
   const e: EngineFigures = await engineSection(clients);
   const perSecond = (records: number, ms: number) => Math.round(records / (ms / 1000));
   const describe = (p: EngineFigures['push']) =>
-    `${seconds(p.ms)}, ${perSecond(p.records, p.ms)}/s, ${(perSecond(p.records, p.ms) / e.insertRate).toFixed(2)}× insert, mem ${p.deviceMiB.toFixed(0)}/${p.serverMiB.toFixed(0)} MiB, ${p.load}`;
+    `${seconds(p.ms)}, ${perSecond(p.records, p.ms)}/s, ${(perSecond(p.records, p.ms) / e.insertRate).toFixed(2)}× insert, ` +
+    `cpu ${p.cpu.device.toFixed(0)}/${p.cpu.server.toFixed(0)}/${p.cpu.postgres.toFixed(0)} s, mem ${p.deviceMiB.toFixed(0)}/${p.serverMiB.toFixed(0)} MiB, ${p.load}`;
   row(`engine: first push, ${e.push.records} records`, describe(e.push), '< 60 s at 100,000 clients', e.push.ms < 60_000);
   row(`engine: bootstrap, ${e.bootstrap.records} records`, describe(e.bootstrap), '< 30 s at 100,000 clients', e.bootstrap.ms < 30_000);
   for (const i of e.incremental)
-    row(`engine: 1000 changes ${i.direction}`, `${millis(i.push + i.pull)} (push ${millis(i.push)}, pull ${millis(i.pull)})`, '< 300 ms', i.push + i.pull < 300);
+    row(`engine: ${i.changes} changes ${i.direction}`, `${millis(i.push + i.pull)} (push ${millis(i.push)}, pull ${millis(i.pull)})`, '< 300 ms', i.push + i.pull < 300);
   row('store: bulk insert (reference)', `${e.insertRate} rows/s`, '', true);
 }
 if (sections.has('lean')) {
@@ -47,7 +48,7 @@ if (sections.has('load')) {
   row(`load: ${values.devices} concurrent devices`, `${l.errors} errors, ${l.lost} lost, p50 ${millis(l.p50)}, p99 ${millis(l.p99)}`, 'no errors, nothing lost', l.errors === 0 && l.lost === 0);
 }
 
-console.log(`\nsummary (${load()} at the end; figures in mem are peak device/server resident memory)`);
+console.log(`\nsummary (${load()} at the end; cpu: CPU seconds of device/server/PostgreSQL; mem: peak resident memory of device/server)`);
 const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => String(r[c]).length), 6));
 for (const [what, figure, target, ok] of rows)
   console.log(`  ${what.padEnd(widths[0]!)}  ${figure.padEnd(widths[1]!)}  ${target.padEnd(widths[2]!)}  ${target ? (ok ? 'PASS' : 'FAIL') : ''}`);

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { freePort } from '../support/processes.ts';
 
 test('sign-in says what is wrong: an address without a scheme on the field, an unreachable server in the status, in both languages', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.getByTestId('sync-status').click();
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('服务器地址').fill('crm.example.cn');
@@ -16,14 +17,14 @@ test('sign-in says what is wrong: an address without a scheme on the field, an u
   await drawer.getByLabel('服务器地址').fill(nowhere);
   await drawer.getByRole('button', { name: '登录并同步' }).click();
   const lastError = drawer.getByTestId('sync-last-error');
-  await expect(lastError).toContainText(/无法连接同步服务器|cannot be reached/);
+  await expect(lastError).toContainText('无法连接同步服务器');
   await expect(page.getByText('本地数据服务出错')).toHaveCount(0);
 
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await page.getByText('English', { exact: true }).click();
   await page.getByTestId('sync-status').click();
-  await expect(page.getByRole('dialog').getByTestId('sync-last-error')).toContainText(/Last error[\s\S]*cannot be reached/);
+  await expect(page.getByRole('dialog').getByTestId('sync-last-error')).toContainText('The sync server cannot be reached');
   await page.keyboard.press('Escape');
   await page.getByText('中文', { exact: true }).click();
 });

@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../backend/backend.ts';
 import { Client } from '../../shared/domain/index.ts';
 import { Contact, Feedback, Interaction, Project, Task } from '../../shared/domain/index.ts';
 import { randomKey, tempDir } from '../support/tempStore.ts';
+import { runCrm } from '../support/crm.ts';
 
-const run = promisify(execFile);
-const CRM = path.resolve('bin/crm.mjs');
 
-async function crm(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CRM, ...args], { env: { ...process.env, CRM_DB_KEY: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const crm = runCrm;
 
 describe('crm CLI', () => {
   it('lists its commands with --help', async () => {

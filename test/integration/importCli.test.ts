@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../backend/backend.ts';
 import { creditCode } from '../support/clients.ts';
 import { csv } from '../support/imports.ts';
 import { spawnUntilPrinted } from '../support/processes.ts';
 import { randomKey, tempDir } from '../support/tempStore.ts';
+import { CRM, runCrm } from '../support/crm.ts';
 
-const run = promisify(execFile);
-const CRM = path.resolve('bin/crm.mjs');
 
-async function crm(args: string[], key: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CRM, ...args], { env: { ...process.env, CRM_DB_KEY: key } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const crm = (args: string[], keyHex: string) => runCrm(args, { CRM_DB_KEY: keyHex });
 
 const HEADER = ['客户名称', '统一社会信用代码', '信用评级', '行业', '地区', '规模', '客户状态', '客户经理'];
 const row = (n: number, rating = 'A') => [`测试${n}能源有限公司`, creditCode(n), rating, '电力', '江苏', '中型', '活跃', 'li.wei'];

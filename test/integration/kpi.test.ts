@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend.ts';
 import type { MethodInput } from '../../shared/api/contract.ts';
@@ -8,9 +5,8 @@ import type { ClientStatus } from '../../shared/domain/index.ts';
 import { clientInput } from '../support/clients.ts';
 import { rejection } from '../support/rejection.ts';
 import { tempBackend } from '../support/tempStore.ts';
+import { runCrm } from '../support/crm.ts';
 
-const run = promisify(execFile);
-const CRM = path.resolve('bin/crm.mjs');
 const Q2 = { from: '2026-04-01', to: '2026-07-01' };
 const TODAY = '2026-11-28';
 
@@ -125,15 +121,7 @@ const BANK_Q2 = {
   coverageCompliance: { value: 3 / 7, numerator: 3, denominator: 7 },
 };
 
-async function crm(args: string[], keyHex: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CRM, ...args], { env: { ...process.env, CRM_DB_KEY: keyHex } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const crm = (args: string[], keyHex: string) => runCrm(args, { CRM_DB_KEY: keyHex });
 
 describe('KPIs over a store built through the API', () => {
   it('computes every KPI of product.md for the bank, a team and an RM', async () => {

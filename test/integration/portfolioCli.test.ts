@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../backend/backend.ts';
 import { clientInput } from '../support/clients.ts';
 import { randomKey, tempDir } from '../support/tempStore.ts';
+import { runCrm } from '../support/crm.ts';
 
-const run = promisify(execFile);
-const CRM = path.resolve('bin/crm.mjs');
 
-async function crm(args: string[], key: string) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CRM, ...args], { env: { ...process.env, CRM_DB_KEY: key } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const crm = (args: string[], keyHex: string) => runCrm(args, { CRM_DB_KEY: keyHex });
 
 /** Two segments, and three clients of two RMs whose coverage and alerts on 2026-11-28 are worked out below. */
 async function store() {

@@ -4,6 +4,7 @@ import { createBackend, type Backend } from '../../backend/backend.ts';
 import { MIGRATIONS } from '../../backend/store/migrations/index.ts';
 import { openStore } from '../../backend/store/store.ts';
 import { ENTITIES, PARENT_FIRST } from '../../shared/entities/registry.ts';
+import type * as RegistryModule from '../../shared/entities/registry.ts';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
 import { clientInput } from '../support/clients.ts';
 import { rejection } from '../support/rejection.ts';
@@ -14,7 +15,7 @@ import { randomKey, tempDir } from '../support/tempStore.ts';
  * its table to the migrations, and nothing else, then uses it through the API, the store, stats and sync.
  */
 vi.mock('../../shared/entities/registry.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../shared/entities/registry.ts')>();
+  const original = await importOriginal<typeof RegistryModule>();
   const { z } = await import('zod');
   const { buildRegistry } = await import('../../shared/entities/definition.ts');
   const { CalendarDate, Id, RecordMeta, requiredText } = await import('../../shared/domain/index.ts');

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEnvKeyStore } from '../../keys/envKeyStore.ts';
 import { KeyStoreError } from '../../keys/keyStore.ts';
+import { hostAccess } from '../../keys/keyAccess.ts';
+import { AppLock } from '../../lock/appLock.ts';
+import { callLockMethod } from '../../lock/lockApi.ts';
 import { startBackendWorker } from '../workerHost.ts';
 import { startWebHost } from './server.ts';
 
@@ -47,17 +50,22 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
 
-  let backend;
+  // A development host: it keeps the key it was given, so its lock closes the worker and the store but not the key.
+  const appLock = new AppLock({
+    access: hostAccess(keyHex),
+    stateFile: `${file}.lock.json`,
+    open: (key, unlock) => startBackendWorker({ file, keyHex: key, create: values.create ?? false, unlock }),
+  });
   try {
-    backend = await startBackendWorker({ file, keyHex, create: values.create ?? false });
+    await appLock.start();
   } catch (error) {
     console.error(`Cannot open ${file}: ${(error as Error).message}`);
     // The worker rehydrates the store's error name; a wrong key is a key problem like a malformed one.
     return (error as Error).name === 'WrongKeyError' ? 2 : 1;
   }
   // Prime the page cache for the start screen, so the first page view does not wait on a cold encrypted file.
-  await backend.call('clients.list', {});
-  const host = await startWebHost({ backend, rendererDir, port });
+  if (!appLock.status().locked) await appLock.call('clients.list', {});
+  const host = await startWebHost({ backend: appLock, host: (method, input) => callLockMethod(appLock, method, input), rendererDir, port });
   console.log(`CRM web host for ${file}\nOpen ${host.url}\n(loopback only; the link carries this session's token; Ctrl+C stops)`);
 
   await new Promise<void>((resolve) => {
@@ -65,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await host.close();
-  await backend.close();
+  await appLock.close();
   return 0;
 }
 

@@ -13,6 +13,8 @@ export interface CallableBackend {
 
 export interface WebHostOptions {
   backend: CallableBackend;
+  /** The host's own methods (the app lock, shared/api/lockContract.ts), at `POST /host/<method>`. */
+  host?: (method: string, input: unknown) => Promise<unknown>;
   /** The built renderer (out/app/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -39,11 +41,12 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer and stands in for Electron IPC: `POST /api/<method>` with the session token in
- * `x-crm-token`, answered with the same CallResult envelope the preload bridge returns.
+ * Serves the built renderer and stands in for Electron IPC: `POST /api/<method>` (backend methods) and
+ * `POST /host/<method>` (the app lock) with the session token in `x-crm-token`, answered with the same CallResult
+ * envelope the preload bridge returns.
  * Loopback only; the Host and Origin checks stop DNS-rebinding and cross-site pages from reaching the backend.
  */
-export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions): Promise<WebHost> {
+export function startWebHost({ backend, host: hostMethods, rendererDir, port = 0 }: WebHostOptions): Promise<WebHost> {
   const token = crypto.randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token);
   const root = path.resolve(rendererDir);
@@ -68,7 +71,8 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
     const url = URL.parse(req.url ?? '/', origin);
     const pathname = url ? decodedPath(url.pathname) : null;
     if (pathname === null) return reply(400, 'text/plain', 'Malformed URL');
-    if (pathname.startsWith('/api/')) {
+    const api = pathname.startsWith('/api/') ? '/api/' : pathname.startsWith('/host/') && hostMethods ? '/host/' : null;
+    if (api) {
       if (req.method !== 'POST') return reply(405, 'text/plain', 'Method not allowed', { allow: 'POST' });
       if (req.headers.origin !== undefined && req.headers.origin !== origin && req.headers.origin !== origin.replace('127.0.0.1', 'localhost'))
         return reply(403, 'text/plain', 'Forbidden origin');
@@ -81,9 +85,9 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
       } catch {
         return reply(413, 'text/plain', 'Request too large');
       }
-      const method = pathname.slice('/api/'.length);
+      const method = pathname.slice(api.length);
       const result = await settle(async () => {
-        if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${method}`);
+        if (api === '/api/' && !isMethodName(method)) throw new ApiError('unknown_method', `Unknown method ${method}`);
         let envelope: unknown;
         try {
           envelope = JSON.parse(body);
@@ -91,7 +95,7 @@ export function startWebHost({ backend, rendererDir, port = 0 }: WebHostOptions)
           throw ApiError.field('', 'must be JSON');
         }
         const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
-        return backend.call(method, input);
+        return api === '/host/' && hostMethods ? hostMethods(method, input) : backend.call(method, input);
       });
       return reply(200, 'application/json', JSON.stringify(result));
     }

@@ -10,7 +10,7 @@ import { openStore } from '../../../backend/store/store.ts';
 import { ENTITIES } from '../../../shared/entities/registry.ts';
 import { SYNCED_ENTITY_NAMES } from '../../../shared/sync/entities.ts';
 import { TEST_PASSWORD } from '../../server/support/harness.ts';
-import { dialect, load, millis, openStage, rate, seconds, serve, teardown, withPeakMemory } from './stage.ts';
+import { dialect, load, millis, openStage, rate, seconds, serve, teardown, withUsage, type Usage } from './stage.ts';
 
 const KEY = 'b0a7'.repeat(16);
 const OWNER = 'rm1';
@@ -20,14 +20,12 @@ export interface EngineFigures {
   insertRate: number;
   push: Phase;
   bootstrap: Phase;
-  incremental: Array<{ direction: string; push: number; pull: number }>;
+  incremental: Array<{ direction: string; changes: number; push: number; pull: number }>;
 }
 
-export interface Phase {
+export interface Phase extends Usage {
   ms: number;
   records: number;
-  deviceMiB: number;
-  serverMiB: number;
   load: string;
 }
 
@@ -67,9 +65,9 @@ async function signedIn(backend: Backend, url: string): Promise<SyncServer> {
 const syncedRecords = (backend: Backend) =>
   SYNCED_ENTITY_NAMES.reduce((n, name) => n + (backend.store.prepare(`SELECT count(*) FROM ${ENTITIES[name].table}`).pluck().get() as number), 0);
 
-/** 1,000 edits of clients on one device, as the app makes them (each its own transaction with its outbox entry). */
-async function editClients(backend: Backend, offset: number, label: string): Promise<void> {
-  const ids = backend.store.prepare('SELECT id FROM clients ORDER BY id LIMIT 1000 OFFSET ?').pluck().all(offset) as string[];
+/** Edits of clients on one device, as the app makes them (each its own transaction with its outbox entry). */
+async function editClients(backend: Backend, count: number, offset: number, label: string): Promise<void> {
+  const ids = backend.store.prepare('SELECT id FROM clients ORDER BY id LIMIT ? OFFSET ?').pluck().all(count, offset) as string[];
   for (const [i, id] of ids.entries()) await backend.api['clients.update']({ id, patch: { englishName: `${label} ${i}` } });
 }
 
@@ -96,10 +94,12 @@ export async function engineSection(clients: number): Promise<EngineFigures> {
     const phase = async (label: string, backend: Backend, pick: (r: SyncReport) => number): Promise<Phase> => {
       const server = await signedIn(backend, stage.url);
       const t = performance.now();
-      const { result, deviceMiB, serverMiB } = await withPeakMemory(stage.server, () => syncOnce(backend.store, server, { role: 'rm' }));
+      const { result, ...usage } = await withUsage(stage.server, () => syncOnce(backend.store, server, { role: 'rm' }));
       const ms = performance.now() - t;
-      const figures = { ms, records: pick(result), deviceMiB, serverMiB, load: load() };
-      console.log(`  ${label}: ${figures.records} records in ${seconds(ms)} = ${rate(figures.records, ms)} records/s, ${(rate(figures.records, ms) / insertRate).toFixed(2)}× the bulk insert rate; peak memory device ${deviceMiB.toFixed(0)} MiB, server ${serverMiB.toFixed(0)} MiB (${figures.load})`);
+      const figures = { ms, records: pick(result), ...usage, load: load() };
+      const { cpu } = usage;
+      console.log(`  ${label}: ${figures.records} records in ${seconds(ms)} = ${rate(figures.records, ms)} records/s, ${(rate(figures.records, ms) / insertRate).toFixed(2)}× the bulk insert rate (${figures.load})`);
+      console.log(`    CPU device ${cpu.device.toFixed(1)} s, server ${cpu.server.toFixed(1)} s, PostgreSQL ${cpu.postgres.toFixed(1)} s; peak memory device ${usage.deviceMiB.toFixed(0)} MiB, server ${usage.serverMiB.toFixed(0)} MiB; pushed ${result.pushed}, pulled ${result.pulled}`);
       if (result.rejected > 0) throw new Error(`${label}: ${result.rejected} changes rejected`);
       return figures;
     };
@@ -109,17 +109,18 @@ export async function engineSection(clients: number): Promise<EngineFigures> {
 
     const incremental: EngineFigures['incremental'] = [];
     const servers = { a: await signedIn(a, stage.url), b: await signedIn(b, stage.url) };
-    for (const [from, to, name, offset] of [[a, b, 'A → B', 0], [b, a, 'B → A', 1000]] as const) {
-      await editClients(from, offset, `edit ${name}`);
+    const edits = Math.min(1000, Math.floor(clients / 2));
+    for (const [from, to, name, offset] of [[a, b, 'A → B', 0], [b, a, 'B → A', edits]] as const) {
+      await editClients(from, edits, offset, `edit ${name}`);
       started = performance.now();
       const sent = await syncOnce(from.store, from === a ? servers.a : servers.b, { role: 'rm' });
       const pushMs = performance.now() - started;
       started = performance.now();
       const received = await syncOnce(to.store, to === a ? servers.a : servers.b, { role: 'rm' });
       const pullMs = performance.now() - started;
-      if (sent.pushed !== 1000 || received.pulled < 1000) throw new Error(`${name}: pushed ${sent.pushed}, pulled ${received.pulled}`);
-      console.log(`  incremental ${name}: 1000 changes, sync of the editing device ${millis(pushMs)}, of the other ${millis(pullMs)}, total ${millis(pushMs + pullMs)} (${load()})`);
-      incremental.push({ direction: name, push: pushMs, pull: pullMs });
+      if (sent.pushed !== edits || received.pulled < edits) throw new Error(`${name}: pushed ${sent.pushed}, pulled ${received.pulled}`);
+      console.log(`  incremental ${name}: ${edits} changes, sync of the editing device ${millis(pushMs)}, of the other ${millis(pullMs)}, total ${millis(pushMs + pullMs)} (${load()})`);
+      incremental.push({ direction: name, changes: edits, push: pushMs, pull: pullMs });
     }
     return { records, insertRate, push, bootstrap, incremental };
   } finally {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServerStore, type ServerStore } from '../../../server/store/database.ts';
@@ -62,19 +62,59 @@ const residentMiB = (pid: number): number => {
   }
 };
 
-/** Peak resident memory of this process (the device) and of the server process while `work` runs, sampled. */
-export async function withPeakMemory<T>(server: ChildProcess | null, work: () => Promise<T>): Promise<{ result: T; deviceMiB: number; serverMiB: number }> {
+/** CPU seconds a process has used (user + system), from /proc; 0 where /proc is not there. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process on this machine (other work on the machine may add to it). */
+function postgresSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+export interface Usage {
+  deviceMiB: number;
+  serverMiB: number;
+  /** CPU seconds used meanwhile: less sensitive than elapsed time to a machine shared with other work. */
+  cpu: { device: number; server: number; postgres: number };
+}
+
+/** Peak resident memory (sampled) and CPU time of this process (the device), the server and PostgreSQL while `work` runs. */
+export async function withUsage<T>(server: ChildProcess | null, work: () => Promise<T>): Promise<{ result: T } & Usage> {
   let deviceMiB = process.memoryUsage().rss / 2 ** 20;
   let serverMiB = server?.pid ? residentMiB(server.pid) : 0;
   const sample = () => {
     deviceMiB = Math.max(deviceMiB, process.memoryUsage().rss / 2 ** 20);
     if (server?.pid) serverMiB = Math.max(serverMiB, residentMiB(server.pid));
   };
+  const device = process.cpuUsage();
+  const serverCpu = server?.pid ? cpuSeconds(server.pid) : 0;
+  const postgres = postgresSeconds();
   const timer = setInterval(sample, 100);
   try {
     const result = await work();
     sample();
-    return { result, deviceMiB, serverMiB };
+    const used = process.cpuUsage(device);
+    const cpu = {
+      device: (used.user + used.system) / 1e6,
+      server: server?.pid ? cpuSeconds(server.pid) - serverCpu : 0,
+      postgres: postgresSeconds() - postgres,
+    };
+    return { result, deviceMiB, serverMiB, cpu };
   } finally {
     clearInterval(timer);
   }

@@ -1,17 +1,69 @@
 /* global require, process, setTimeout */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, like the bundled main.cjs it loads */
 // Runs the bundled main process against fakeElectron.cjs and prints what it observed as one JSON line.
+// `node driveMain.cjs main.cjs workspace` drives a seeded store (key from the environment); `keychain` a fresh profile
+// whose key the (stand-in) OS keychain wraps.
 const electron = require('electron');
+const v8 = require('node:v8');
+const path = require('node:path');
 require(process.argv[2]);
 const t = electron.__test;
+const scenario = process.argv[3] ?? 'workspace';
+const until = async (condition) => {
+  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+};
 
 const key = (k, modifiers = {}) => ({ type: 'keyDown', key: k, control: false, meta: false, alt: false, shift: false, ...modifiers });
 
+/** The keychain profile: lock on suspend, no key left in the main process, unlock as the OS user, then with the PIN. */
+async function keychain() {
+  t.start();
+  await until(() => t.windows.length > 0 || t.exitCode !== undefined);
+  const win = t.windows[0];
+  const call = t.ipcHandlers['crm:call'];
+  const host = t.ipcHandlers['crm:host'];
+  const page = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+  const result = { errors: t.errors, startUrl: win.webContents.getURL() };
+  result.created = await call(page, 'clients.create', {
+    legalName: '测试能源1有限公司', creditCode: '91110000000000001H', industry: 'renewables', region: 'JS', sizeBand: 'large', rating: 'A', status: 'active', ownerLogin: 'li.wei',
+  });
+  t.powerMonitor.emit('suspend');
+  await until(() => win.webContents.getURL().startsWith('app://crm/unlock.html'));
+  result.savedBeforeLock = win.webContents.sent.some(([channel]) => channel === 'crm:before-lock');
+  result.lockedUrl = win.webContents.getURL();
+  win.webContents.mainFrame.url = 'app://crm/index.html#/clients';
+  result.callWhileLocked = await call(page, 'clients.list', {});
+  win.webContents.mainFrame.url = result.lockedUrl;
+  result.statusWhileLocked = await host(page, 'lock.status', {});
+  result.lockFromLockScreen = await host(page, 'lock.setIdleMinutes', { minutes: 1 });
+  result.unlockAsUser = await host(page, 'lock.unlock', { method: 'pin' });
+  win.webContents.mainFrame.url = 'app://crm/index.html#/clients';
+  result.listAfterUnlock = await call(page, 'clients.list', {});
+  await call(page, 'settings.setPin', { pin: '2468' });
+  result.manualLock = await host(page, 'lock.lock', { reason: 'manual' });
+  // Locked again after an unlock that unwrapped the key through the keychain: no copy of it may remain here.
+  globalThis.gc?.();
+  globalThis.gc?.();
+  result.heapSnapshot = v8.writeHeapSnapshot(path.join(process.env.FAKE_USER_DATA, 'main.heapsnapshot'));
+  win.webContents.mainFrame.url = 'app://crm/unlock.html#return=%2Fclients';
+  result.wrongPin = await host(page, 'lock.unlock', { method: 'pin', pin: '1111' });
+  result.rightPin = await host(page, 'lock.unlock', { method: 'pin', pin: '2468' });
+  return result;
+}
+
 (async () => {
+  if (scenario === 'keychain') {
+    const result = await keychain();
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    t.appHandlers['before-quit']({ preventDefault: () => undefined });
+    setTimeout(() => process.exit(0), 1500);
+    return;
+  }
   const before = { sandboxEnabled: t.sandboxEnabled === true, schemes: t.schemes };
   t.start();
   for (let i = 0; i < 200 && t.windows.length === 0 && t.exitCode === undefined; i++) await new Promise((r) => setTimeout(r, 50));
   const win = t.windows[0];
+  const loadedUrl = win.webContents.getURL();
   const call = t.ipcHandlers['crm:call'];
   const fromApp = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
   const fromElsewhere = { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } };
@@ -45,11 +97,30 @@ const key = (k, modifiers = {}) => ({ type: 'keyDown', key: k, control: false, m
   survey.restoredMenu = t.menus.at(-1);
   survey.reloadKeyAfter = win.webContents.emit('before-input-event', key('r', { control: true }));
 
+  // The OS locks the session: the window saves drafts, the worker closes, the window shows the lock screen.
+  const host = t.ipcHandlers['crm:host'];
+  const lock = {};
+  t.powerMonitor.emit('lock-screen');
+  await until(() => win.webContents.getURL().startsWith('app://crm/unlock.html'));
+  lock.url = win.webContents.getURL();
+  lock.callFromLockScreen = await call(fromApp, 'clients.list', {});
+  // A workspace page still open somehow (a stale window) is refused too: the worker is gone.
+  win.webContents.mainFrame.url = 'app://crm/index.html#/clients';
+  lock.call = await call(fromApp, 'clients.list', {});
+  win.webContents.mainFrame.url = lock.url;
+  lock.status = await host(fromApp, 'lock.status', {});
+  lock.forgedUnlock = await host(fromElsewhere, 'lock.unlock', { method: 'pin', pin: '2468' });
+  lock.lockScreenMayNotLock = await host(fromApp, 'lock.lock', { reason: 'manual' });
+  lock.wrongPin = await host(fromApp, 'lock.unlock', { method: 'pin', pin: '1111' });
+  lock.rightPin = await host(fromApp, 'lock.unlock', { method: 'pin', pin: '2468' });
+  win.webContents.mainFrame.url = 'app://crm/index.html#/clients';
+  lock.callAfter = await call(fromApp, 'clients.list', { limit: 1 });
+
   const result = {
     before,
     errors: t.errors,
     webPreferences: { ...win.options.webPreferences, preload: undefined },
-    loadedUrl: win.webContents.mainFrame.url,
+    loadedUrl,
     list,
     unknownMethod: await call(fromApp, 'store.exec', {}),
     badInput: await call(fromApp, 'clients.get', { id: 'x' }),
@@ -64,6 +135,7 @@ const key = (k, modifiers = {}) => ({ type: 'keyDown', key: k, control: false, m
     traversal: traversal.status,
     startMenu: t.menus[0],
     survey,
+    lock,
   };
   let quitDeferred = false;
   t.appHandlers['before-quit']({ preventDefault: () => { quitDeferred = true; } });

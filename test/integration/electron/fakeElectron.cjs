@@ -1,4 +1,4 @@
-/* global require, module */
+/* global require, module, process, setTimeout, Buffer */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: main.cjs require()s `electron` */
 // A stand-in for Electron's main-process API: just enough to run out/app/electron/main.cjs under plain Node
 // and drive its windows, IPC, protocol and hardening handlers from a test. Not Electron: no renderer runs.
@@ -25,7 +25,12 @@ class WebContents extends Emitter {
   constructor() { super(); this.mainFrame = { url: '' }; this.sent = []; this.devToolsClosed = 0; this.reloads = 0; }
   setWindowOpenHandler(handler) { this.openHandler = handler; }
   closeDevTools() { this.devToolsClosed++; }
-  send(channel, ...args) { this.sent.push([channel, ...args]); }
+  getURL() { return this.mainFrame.url; }
+  /** The workspace page answers "save before the lock" as the preload does. */
+  send(channel, ...args) {
+    this.sent.push([channel, ...args]);
+    if (channel === 'crm:before-lock') setTimeout(() => ipcMain.emit('crm:before-lock-done', { sender: this }), 10);
+  }
   reload() { this.reloads++; }
   isDestroyed() { return false; }
 }
@@ -57,6 +62,27 @@ class BrowserWindow extends Emitter {
 
 const test = { ipcHandlers, appHandlers, windows, opened: [], errors: [], menus: [], start: () => resolveReady() };
 
+/** ipcMain: invoke handlers by channel, and listeners for one-way messages. */
+const ipcMain = Object.assign(new Emitter(), {
+  handle(channel, handler) { ipcHandlers[channel] = handler; },
+  removeHandler(channel) { delete ipcHandlers[channel]; },
+  removeListener(channel, listener) { this.handlers[channel] = (this.handlers[channel] ?? []).filter((l) => l !== listener); },
+  emit(channel, event) { for (const listener of this.handlers[channel] ?? []) listener(event); },
+});
+
+/**
+ * The OS keychain, when FAKE_KEYCHAIN names a backend: "encrypts" by reversing and base64-encoding (the test reads the
+ * key back the same way); otherwise none, like Linux basic_text.
+ */
+const keychain = process.env.FAKE_KEYCHAIN;
+const safeStorage = {
+  isEncryptionAvailable: () => Boolean(keychain),
+  getSelectedStorageBackend: () => keychain ?? 'basic_text',
+  encryptString: (plain) => Buffer.from([...plain].reverse().join('')),
+  // A flat string, as the real one is: heap snapshots show a concatenated string only by its parts.
+  decryptString: (wrapped) => Buffer.from([...wrapped.toString()].reverse().join('')).toString(),
+};
+
 /** A menu as a list of its items' roles, so a test can see whether reload or developer tools are offered. */
 const roles = (template) => template.flatMap((item) => [item.type === 'separator' ? '-' : (item.role ?? item.label), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 
@@ -69,7 +95,7 @@ module.exports = {
     on(event, listener) { appHandlers[event] = listener; },
     whenReady: () => ready,
     setPath() {},
-    getPath: () => require('node:os').tmpdir(),
+    getPath: () => process.env.FAKE_USER_DATA ?? require('node:os').tmpdir(),
     quit() {},
     exit(code) { test.exitCode = code; },
   },
@@ -83,8 +109,9 @@ module.exports = {
     setApplicationMenu(menu) { test.menus.push(menu ? menu.roles : null); },
   },
   dialog: { showErrorBox: (title, message) => test.errors.push(`${title}: ${message}`) },
-  safeStorage: { isEncryptionAvailable: () => false },
-  ipcMain: { handle(channel, handler) { ipcHandlers[channel] = handler; }, removeHandler(channel) { delete ipcHandlers[channel]; } },
+  safeStorage,
+  ipcMain,
+  powerMonitor: (test.powerMonitor = new Emitter()),
   session: {
     defaultSession: {
       setPermissionRequestHandler(handler) { test.permissionRequest = handler; },

@@ -11,9 +11,21 @@ import { bundleElectron } from '../../../electron/dev/bundles.ts';
  * API: it opens a seeded encrypted store in the backend worker and serves checked IPC, the app:// protocol and the
  * hardening handlers. Electron itself cannot run here; this is the closest check of the shell short of it.
  */
+/** Runs the bundled main process against the stand-in in a child Node (with gc exposed) and reads its one-line report. */
+function drive(dir: string, scenario: 'workspace' | 'keychain', env: NodeJS.ProcessEnv): Record<string, unknown> & { list: { ok: boolean; value?: { total: number } } } {
+  const driven = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'driveMain.cjs'), path.join(dir, 'app/electron/main.cjs'), scenario], {
+    cwd: dir, env, encoding: 'utf8', timeout: 120_000,
+  });
+  const line = driven.stdout.trim().split('\n').pop() ?? '';
+  if (!line.startsWith('{')) throw new Error(`main process did not report (${scenario}):\n${driven.stdout}\n${driven.stderr}`);
+  return JSON.parse(line);
+}
+
 describe('Electron main process bundle', () => {
   let dir: string;
+  let profile: string;
   let observed: Record<string, unknown> & { list: { ok: boolean; value?: { total: number } } };
+  let keychain: Record<string, unknown>;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-electron-main-'));
@@ -30,13 +42,11 @@ describe('Electron main process bundle', () => {
     const env = { ...process.env, CRM_DB_KEY: crypto.randomBytes(32).toString('hex') };
     const seeded = spawnSync(process.execPath, ['bin/crm.mjs', 'seed-demo', '--db', db, '--clients', '5'], { env, encoding: 'utf8' });
     if (seeded.status !== 0) throw new Error(seeded.stderr);
-    const driven = spawnSync(process.execPath, [path.join(dir, 'driveMain.cjs'), path.join(dir, 'app/electron/main.cjs')], {
-      cwd: dir, env: { ...env, CRM_DB_FILE: db }, encoding: 'utf8', timeout: 60_000,
-    });
-    const line = driven.stdout.trim().split('\n').pop() ?? '';
-    if (!line.startsWith('{')) throw new Error(`main process did not report:\n${driven.stdout}\n${driven.stderr}`);
-    observed = JSON.parse(line);
-  }, 120_000);
+    observed = drive(dir, 'workspace', { ...env, CRM_DB_FILE: db });
+    profile = path.join(dir, 'profile');
+    fs.mkdirSync(profile);
+    keychain = drive(dir, 'keychain', { ...process.env, FAKE_KEYCHAIN: 'gnome_libsecret', FAKE_USER_DATA: profile });
+  }, 240_000);
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -94,6 +104,42 @@ describe('Electron main process bundle', () => {
     expect(survey.restored).toMatchObject({ kiosk: false, alwaysOnTop: false, minimizable: true, closable: true, menuBarVisible: true });
     expect(survey.restoredMenu).toEqual(observed.startMenu);
     expect(survey.reloadKeyAfter).toBe(false);
+  });
+
+  it('locks when the OS locks the session: the window is sent to the lock screen and calls are refused until the PIN', () => {
+    const lock = observed.lock as Record<string, unknown>;
+    expect(lock.url).toBe('app://crm/unlock.html#return=%2Fclients');
+    expect(lock.callFromLockScreen).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(lock.call).toMatchObject({ ok: false, error: { code: 'store_locked' } });
+    expect(lock.status).toMatchObject({ ok: true, value: { locked: true, screen: 'unlock', reason: 'system', methods: ['pin'], pinSet: true } });
+    expect(lock.forgedUnlock).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(lock.lockScreenMayNotLock).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(lock.wrongPin).toMatchObject({ ok: true, value: { ok: false, reason: 'wrong' } });
+    expect(lock.rightPin).toEqual({ ok: true, value: { ok: true } });
+    expect(lock.callAfter).toMatchObject({ ok: true, value: { total: 5 } });
+  });
+
+  it('with the key wrapped by the OS keychain, locks on suspend and keeps no copy of the key in the main process', () => {
+    expect(keychain.errors).toEqual([]);
+    expect(keychain.startUrl).toBe('app://crm/index.html');
+    expect(keychain.created).toMatchObject({ ok: true });
+    expect(keychain.savedBeforeLock).toBe(true);
+    expect(keychain.lockedUrl).toBe('app://crm/unlock.html#return=%2Fclients');
+    expect(keychain.callWhileLocked).toMatchObject({ ok: false, error: { code: 'store_locked' } });
+    expect(keychain.statusWhileLocked).toMatchObject({ ok: true, value: { locked: true, reason: 'system', pinSet: false } });
+    expect(keychain.lockFromLockScreen).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    // The stand-in keychain reverses the key: read it back from the wrapped key file and look for it in the heap.
+    const wrapped = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.json'), 'utf8')) as { wrapped: string };
+    const key = [...Buffer.from(wrapped.wrapped, 'base64').toString()].reverse().join('');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const heap = fs.readFileSync(keychain.heapSnapshot as string, 'utf8');
+    expect(heap.length).toBeGreaterThan(100_000);
+    expect(heap.includes(key)).toBe(false);
+    expect(keychain.unlockAsUser).toEqual({ ok: true, value: { ok: true } });
+    expect(keychain.listAfterUnlock).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(keychain.manualLock).toMatchObject({ ok: true, value: { locked: true, reason: 'manual', pinSet: true } });
+    expect(keychain.wrongPin).toMatchObject({ ok: true, value: { ok: false, reason: 'wrong' } });
+    expect(keychain.rightPin).toEqual({ ok: true, value: { ok: true } });
   });
 
   it('lets the worker close the store before the app quits', () => {

@@ -64,7 +64,7 @@ describe('messages a user can see exist in both languages', () => {
     const t = ((key: string, values?: Record<string, string>) => {
       if (key.startsWith('entityNoun.')) return ENTITIES[key.slice('entityNoun.'.length) as keyof typeof ENTITIES].nounZh;
       return (lookup(ZH, key) as string).replace(/\{\{(\w+)\}\}/g, (_, name: string) => values?.[name] ?? '');
-    }) as Parameters<typeof translateIssue>[1];
+    }) as unknown as Parameters<typeof translateIssue>[1];
     expect(translateIssue('refers to a project of another client', t)).toBe('所选融资项目属于其他客户');
     expect(translateIssue('is already used by client 上海天天交通投资集团有限公司', t)).toBe('已被客户“上海天天交通投资集团有限公司”使用');
   });

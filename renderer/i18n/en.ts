@@ -46,6 +46,10 @@ export const en: Messages = {
     dscrMinAboveAvg: 'Must not exceed the average DSCR', amount: 'Enter an amount, e.g. 1,200,000.00',
     rangeBound: 'Give a minimum or a maximum', belowMinimum: 'Must not be below the minimum', ratingOrder: 'The best grade must not be below the lowest',
     segmentOrder: 'List every segment once', noSuchAlert: 'This client has no such alert now',
+    anotherClient: 'Must be another client', partTooLarge: 'A file part is too large (at most 1 MiB)', base64: 'A file part is not valid base64', partOrder: 'File parts must be uploaded in order',
+    importKind: 'Must be clients, contacts, projects, interactions or feedback', noSuchFile: 'The file was not uploaded or has expired; choose it again', clientListOnly: 'Applies to the client list only',
+    mappingColumns: 'The mapping must have one entry for each of the file’s {{n}} columns', outsideScope: 'This client is outside your scope', mergedDeleted: 'A merged client is deleted and cannot be changed',
+    oneValueOnly: 'This field takes one value only',
   },
   enums: ENUM_LABELS.en,
   clients: {

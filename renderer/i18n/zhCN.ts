@@ -41,6 +41,10 @@ export const zhCN = {
     dscrMinAboveAvg: '不能高于平均偿债覆盖率', amount: '请输入金额，例如 1,200,000.00',
     rangeBound: '请填写最小值或最大值', belowMinimum: '不能小于最小值', ratingOrder: '最高评级不能低于最低评级',
     segmentOrder: '须列出每个客户细分且各一次', noSuchAlert: '该客户当前没有此项预警',
+    anotherClient: '须为另一个客户', partTooLarge: '文件分块过大（每块至多 1 MiB）', base64: '文件分块编码无效', partOrder: '文件分块须按顺序上传',
+    importKind: '须为客户、联系人、融资项目、沟通记录或客户反馈', noSuchFile: '文件未上传或已失效，请重新选择文件', clientListOnly: '仅适用于客户列表',
+    mappingColumns: '列对应须与文件的 {{n}} 列一一对应', outsideScope: '该客户不在您的权限范围内', mergedDeleted: '被合并的客户已删除，不能再修改',
+    oneValueOnly: '该字段只能取一个值',
   },
   enums: ENUM_LABELS['zh-CN'],
   clients: {

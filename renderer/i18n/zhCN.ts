@@ -22,6 +22,9 @@ export const zhCN = {
     fixFields: '请修正标出的字段',
   },
   issues: {
+    feedbackClient: '必须是该反馈所属的客户', pinRequired: '请输入 PIN', scopeNotAllowed: '您的角色无权查看该范围', identityNeeded: '请先设置本机使用者', onlyNps: '仅适用于 NPS',
+    targetExists: '该指标和范围在此期间已有目标', actionLink: '改进措施须关联一个指标差距、风险预警或反馈', notApplicable: '此处不适用', csatOrNps: '反馈只能关联满意度或 NPS 指标',
+    afterPeriodStart: '须晚于期间开始日', targetPeriod: '目标只能按季度或按月设定，不能同时', share: '须为 0 到 1 之间的比例', npsRange: '须在 −100 到 100 之间', clientCount: '须为非负整数（客户数）',
     mergeRequired: '合并时请填写合并后的内容', pickSection: '至少选择一个部分', pickOne: '至少选择一项', needsCondition: '至少需要一个条件',
     unknownSetting: '未知的设置项', positive: '必须大于 0', sameCurrency: '不能与原币种相同', digits: '须为 {{a}}–{{b}} 位数字',
     unknownField: '此记录没有该字段', fixed: '记录创建后不能修改', appendOnly: '只能追加：请新增一条更正记录', code: '只能包含字母、数字、点、横线和下划线',

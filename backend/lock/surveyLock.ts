@@ -44,7 +44,8 @@ export class SurveyLock {
     const clientId = this.lockedTo();
     if (clientId === null) return;
     const feedback = method === 'feedback.create' ? (input as { clientId?: string; channel?: string }) : null;
-    const allowed = CLIENT_MODE_METHODS.has(method) && (!feedback || (feedback.clientId === clientId && feedback.channel === 'survey'));
+    // Entering again (for another client) is not part of the survey: only the PIN ends this one.
+    const allowed = CLIENT_MODE_METHODS.has(method) && method !== 'clientMode.enter' && (!feedback || (feedback.clientId === clientId && feedback.channel === 'survey'));
     if (!allowed) throw new ApiError('client_mode', `The window is in client-facing mode; ${method} answers again after the RM's PIN.`);
   }
 

@@ -2,12 +2,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors.ts';
 import { openBackend, type Backend } from '../backend.ts';
 import { PinGuard } from '../meetings/pin.ts';
+import { replaceStoreFile, runMaintenance, type MaintenanceTask } from '../security/storeMaintenance.ts';
 
 /** Backend worker thread: owns the store, answers `{ id, method, input }` messages one at a time. */
 export interface WorkerRequest {
   id: number;
   method: string;
   input: unknown;
+}
+/** From the host only (key rotation, backups, restore: backend/security/storeMaintenance.ts); never from the window. */
+export interface MaintenanceRequest {
+  id: number;
+  task: MaintenanceTask;
 }
 export type WorkerResponse =
   | { id: number; ok: true; output: unknown }
@@ -63,10 +69,30 @@ try {
   process.exit(1);
 }
 
-port.on('message', async (message: WorkerRequest | 'close') => {
+port.on('message', async (message: WorkerRequest | MaintenanceRequest | 'close') => {
   if (message === 'close') {
     backend.close();
     port.postMessage({ closed: true });
+    return;
+  }
+  if ('task' in message) {
+    try {
+      backend.sync.stop();
+      let output: unknown = {};
+      if (message.task.kind === 'replaceWith') {
+        // A restore: the store closes, the prepared copy takes its place, and the same key opens it again.
+        backend.close();
+        replaceStoreFile(options.file, message.task.file);
+        backend = openBackend(options);
+      } else output = runMaintenance(backend.store, options.keyHex, message.task);
+      if (message.task.kind === 'rekey') options.keyHex = message.task.keyHex;
+      port.postMessage({ id: message.id, ok: true, output } satisfies WorkerResponse);
+    } catch (error) {
+      const { name, message: text, reason } = error as Error & { reason?: string };
+      port.postMessage({ id: message.id, ok: false, error: { code: 'internal', message: text, issues: [{ path: name, message: reason ?? '' }] } } satisfies WorkerResponse);
+    } finally {
+      backend.sync.start();
+    }
     return;
   }
   try {

@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorShape } from '../../shared/api/errors.ts';
+import type { MaintenanceResult, MaintenanceTask } from '../security/storeMaintenance.ts';
 import type { WorkerOptions, WorkerResponse } from './worker.ts';
 
 export interface BackendWorker {
   call(method: string, input: unknown): Promise<unknown>;
   close(): Promise<void>;
+  /** Host-only work on the store file (backend/security/storeMaintenance.ts); rejects with the worker's error. */
+  maintain?(task: MaintenanceTask): Promise<MaintenanceResult>;
 }
 
 export interface BackendWorkerOptions extends WorkerOptions {
@@ -42,6 +45,21 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
             return new Promise((resolve, reject) => {
               pending.set(id, { resolve, reject });
               worker.postMessage({ id, method, input });
+            });
+          },
+          maintain(task) {
+            if (exited) return Promise.reject(new ApiError('store_locked', 'The backend has stopped.'));
+            const id = nextId++;
+            return new Promise((resolve, reject) => {
+              pending.set(id, {
+                resolve: resolve as (v: unknown) => void,
+                // The task's own error name (BackupError, SqliteError) and reason travel in the first issue.
+                reject: (error: unknown) => {
+                  const { message, issues } = error as ApiError;
+                  reject(Object.assign(new Error(message), { name: issues?.[0]?.path || 'Error', reason: issues?.[0]?.message || undefined }));
+                },
+              });
+              worker.postMessage({ id, task });
             });
           },
           async close() {

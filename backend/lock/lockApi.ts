@@ -23,6 +23,17 @@ export async function callLockMethod(appLock: AppLock, method: unknown, rawInput
       if (appLock.status().locked) throw new ApiError('store_locked', 'The app is locked; unlock it first.');
       return appLock.setIdleMinutes(minutes);
     },
+    'keys.changePassphrase': ({ current, next }: { current?: string; next: string }) => appLock.changePassphrase(current, next),
+    'keys.rotate': ({ passphrase }: { passphrase?: string }) => appLock.rotateKey(passphrase),
+    'keys.backups': () => ({ backups: appLock.listBackups() }),
+    'keys.createBackup': () => appLock.createBackup(),
+    'keys.restore': ({ name, recoveryKey, passphrase }: { name: string; recoveryKey: string; passphrase?: string }) => appLock.restoreBackup(name, recoveryKey, passphrase),
+    'keys.wipe': () => {
+      const { problem, locked } = appLock.status();
+      if (!locked || problem?.code !== 'key_unavailable') throw new ApiError('conflict', 'Wiping is offered only when the key cannot open the store.');
+      return appLock.wipe('wiped', 'Wiped on this device after its key was lost.');
+    },
+    'keys.startOver': () => appLock.startOver(),
   };
   return spec.output.parse(await handlers[method](input));
 }

@@ -36,6 +36,7 @@ export const en: Messages = {
     mergeTextOnly: 'Only two versions of a text can be merged', roleBankWide: 'Your role may not change bank-wide data',
     serverUnknown: 'The sync server has no such record', afterReassignment: 'This client was reassigned; the server accepts only edits made before that',
     moveReassigned: 'A record cannot move out of or into a reassigned client',
+    notCorrect: 'Not correct', recoveryKeyFormat: 'A recovery key has 64 hexadecimal digits (0–9, A–F)', noSuchBackup: 'There is no such backup',
     required: 'Required', maxChars: 'At most {{n}} characters', minChars: 'At least {{n}} characters', uuid: 'Must be a valid id',
     datetime: 'Enter a valid date and time', date: 'Enter a valid date (YYYY-MM-DD)', currency: 'Enter a three-letter ISO 4217 currency code',
     minorUnits: 'Enter a valid amount', negative: 'Must not be negative', tooLarge: 'The number is too large',

@@ -33,6 +33,7 @@ export const zhCN = {
     refSelf: '{{noun}}不能引用自身', mergeTextOnly: '只有文本的两个版本可以合并', roleBankWide: '您的角色不能修改全行数据',
     serverUnknown: '同步服务器上没有对应的记录', afterReassignment: '该客户已重新分配，服务器只接受分配前所做的修改',
     moveReassigned: '不能把记录移出或移入已重新分配的客户',
+    notCorrect: '不正确', recoveryKeyFormat: '恢复密钥为 64 位十六进制字符（0–9、A–F）', noSuchBackup: '没有这个备份',
     required: '必填', maxChars: '最多 {{n}} 个字符', minChars: '至少 {{n}} 个字符', uuid: '必须是有效的编号',
     datetime: '请输入有效的日期时间', date: '请输入有效的日期（YYYY-MM-DD）', currency: '请输入三位 ISO 4217 货币代码',
     minorUnits: '请输入有效金额', negative: '不能为负数', tooLarge: '数值过大', login: '只能包含小写字母、数字、点、横线和下划线',

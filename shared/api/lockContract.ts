@@ -25,10 +25,14 @@ export const IdleMinutes = z.number().int().refine((n) => (IDLE_MINUTES as reado
 
 /**
  * What the lock screen shows: `unlock` (PIN or passphrase), `create` (first start without an OS keychain: choose the
- * passphrase that wraps the new database key).
+ * passphrase that wraps the new database key), `recover` (the device's key is lost or opens nothing, or the device was
+ * wiped: passphrase, a backup with its recovery key, or a wipe and a fresh start; never a silent new empty store).
  */
-export const LockScreen = z.enum(['unlock', 'create']);
+export const LockScreen = z.enum(['unlock', 'create', 'recover']);
 export type LockScreen = z.infer<typeof LockScreen>;
+
+export const KeyProblemCode = z.enum(['key_unavailable', 'wiped', 'device_revoked', 'account_disabled']);
+export type KeyProblemCode = z.infer<typeof KeyProblemCode>;
 
 export const LockStatus = z.object({
   locked: z.boolean(),
@@ -41,8 +45,22 @@ export const LockStatus = z.object({
   /** A wrong passphrase earned a wait; no passphrase is checked before it has passed. */
   retryInMs: z.number().int().min(0),
   idleMinutes: z.number().int(),
+  /**
+   * Why the recovery screen shows: `key_unavailable` (keychain changed, key file lost or damaged), or the store was wiped
+   * (`wiped`: by the user; `device_revoked`, `account_disabled`: ordered by the sync server).
+   */
+  problem: z.object({ code: KeyProblemCode, message: z.string() }).nullable(),
+  /** A passphrase unwraps the key (the only wrap where there is no keychain, else a second copy). */
+  passphraseSet: z.boolean(),
+  passphrasePrimary: z.boolean(),
+  /** This host manages its key files (false on the development host, whose key comes from CRM_DB_KEY). */
+  keyLifecycle: z.boolean(),
 });
 export type LockStatus = z.infer<typeof LockStatus>;
+
+/** An encrypted backup in the profile's backups folder. */
+export const BackupInfo = z.object({ name: z.string(), createdAt: z.string(), bytes: z.number().int().min(0) });
+export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export const UnlockRequest = z.discriminatedUnion('method', [
   z.object({ method: z.literal('pin'), pin: z.string().max(12).optional() }),
@@ -69,13 +87,29 @@ export const lockMethods = {
   'lock.activity': spec(Nothing, z.object({ idleMinutes: z.number().int() })),
   'lock.unlock': spec(UnlockRequest, UnlockResult),
   'lock.setIdleMinutes': spec(z.object({ minutes: IdleMinutes }), LockStatus),
+  /** Sets or changes the passphrase: the key is wrapped again; the store is not re-encrypted. `current` when one is set. */
+  'keys.changePassphrase': spec(z.object({ current: z.string().max(1024).optional(), next: z.string().max(1024) }), z.object({ passphraseSet: z.literal(true) })),
+  /** A new database key (PRAGMA rekey, a backup first, resumable). `passphrase` when the device has one. */
+  'keys.rotate': spec(z.object({ passphrase: z.string().max(1024).optional() }), z.object({ rotated: z.literal(true) })),
+  'keys.backups': spec(Nothing, z.object({ backups: z.array(BackupInfo) })),
+  /** An encrypted backup; its recovery key is in this answer only. */
+  'keys.createBackup': spec(Nothing, BackupInfo.extend({ recoveryKey: z.string() })),
+  /** Restores a backup (over the open store, or on the recovery screen as the store under a new key). */
+  'keys.restore': spec(
+    z.object({ name: z.string().max(200), recoveryKey: z.string().max(200), passphrase: z.string().max(1024).optional() }),
+    z.object({ clients: z.number().int().min(0) }),
+  ),
+  /** On the recovery screen: deletes the store and its key files. `confirm` must be the word WIPE. */
+  'keys.wipe': spec(z.object({ confirm: z.literal('WIPE') }), LockStatus),
+  /** After a wipe: an empty store under a new key. */
+  'keys.startOver': spec(Nothing, LockStatus),
 } as const;
 
 export type LockMethods = typeof lockMethods;
 export type LockMethodName = keyof LockMethods;
 export const isLockMethod = (name: unknown): name is LockMethodName => typeof name === 'string' && Object.hasOwn(lockMethods, name);
 /** What the lock screen may ask while the app is locked; the rest needs the workspace open. */
-export const LOCK_SCREEN_METHODS: ReadonlySet<LockMethodName> = new Set(['lock.status', 'lock.unlock']);
+export const LOCK_SCREEN_METHODS: ReadonlySet<LockMethodName> = new Set(['lock.status', 'lock.unlock', 'keys.backups', 'keys.restore', 'keys.wipe', 'keys.startOver']);
 
 /** What the Electron preload exposes as `window.crmHost`; the web host answers the same methods at /host/<method>. */
 export interface HostBridge {

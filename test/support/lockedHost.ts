@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startBackendWorker } from '../../backend/host/workerHost.ts';
-import { AppLock, type KeyAccess } from '../../backend/lock/appLock.ts';
+import { AppLock, type AppLockOptions, type KeyAccess } from '../../backend/lock/appLock.ts';
 import { manualClock } from './manualClock.ts';
 import { tempDir } from './tempStore.ts';
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 /** An app lock over a real backend worker on a store in a temporary folder, with a clock the test moves. */
-export function lockedHost(access: KeyAccess, options: { dir?: string; clock?: ReturnType<typeof manualClock> } = {}) {
+export function lockedHost(access: KeyAccess, options: { dir?: string; clock?: ReturnType<typeof manualClock>; crashRotationAfter?: AppLockOptions['crashRotationAfter'] } = {}) {
   const dir = options.dir ?? tempDir();
   const clock = options.clock ?? manualClock();
   const file = path.join(dir, 'crm.db');
@@ -20,6 +20,9 @@ export function lockedHost(access: KeyAccess, options: { dir?: string; clock?: R
     access,
     stateFile: path.join(dir, 'lock-state.json'),
     open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: true, unlock }),
+    openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false }),
+    storeFile: file,
+    crashRotationAfter: options.crashRotationAfter,
     now: clock.now,
     backstopMs: 0,
   });

@@ -30,6 +30,14 @@ export const COMMANDS: Record<string, Command> = {
   ...IMPORT_COMMANDS,
   ...PORTFOLIO_COMMANDS,
   ...KPI_COMMANDS,
+  'load-book': {
+    summary: 'load an exported book (CSV or .xlsx per kind, as crm export writes) straight into the sync server, validated as the app imports it; prints {"owner","imported","pushed","rejected","errors"}',
+    usage: 'crm load-book (--data DIR | --pg URL) [--owner LOGIN] [--clients FILE] [--contacts FILE] [--projects FILE] [--interactions FILE] [--feedback FILE] [--encoding auto|utf-8|gb18030] [--on-duplicate skip|update] [--staging DIR]',
+    async run(args) {
+      const { runLoadBook } = await import('./loadBook.ts');
+      return runLoadBook(args);
+    },
+  },
 };
 
 function help(): string {

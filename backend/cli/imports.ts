@@ -37,7 +37,7 @@ async function whileIn(backend: Backend, job: ImportJobView, phase: ImportJobVie
   return state;
 }
 
-interface ImportReport {
+export interface ImportReport {
   imported: number;
   rejected: number;
   duplicates: number;
@@ -45,7 +45,8 @@ interface ImportReport {
   errors: Array<{ row: number; field: string; message: string }>;
 }
 
-async function runImport(backend: Backend, file: string, options: { kind: ImportKind; encoding: EncodingChoice; sheet: string | null; dryRun: boolean; onDuplicate: 'skip' | 'update'; owner: string | null }): Promise<ImportReport> {
+/** Reads, checks and (unless a dry run) imports one file into an open store; used by crm import and crm load-book. */
+export async function runImport(backend: Backend, file: string, options: { kind: ImportKind; encoding: EncodingChoice; sheet: string | null; dryRun: boolean; onDuplicate: 'skip' | 'update'; owner: string | null }): Promise<ImportReport> {
   if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
   const fileId = await upload(backend, file);
   const { api } = backend;

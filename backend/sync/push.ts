@@ -209,7 +209,7 @@ function record(store: Store, batch: readonly Outgoing[], results: readonly Chan
  * batches of as many changes as the server takes (it says so in its answers) and at most 4 MiB. Each batch's
  * answers are recorded in one local transaction, so a sync stopped anywhere resumes with the first unanswered change.
  */
-export async function pushChanges(store: Store, server: SyncServer, options: PushOptions): Promise<PushOutcome> {
+export async function pushChanges(store: Store, server: Pick<SyncServer, 'push'>, options: PushOptions): Promise<PushOutcome> {
   const outcome: PushOutcome = { pushed: 0, rejected: 0, conflictIds: [], cancelled: false };
   const creations = new Creations(store, CREATE_ORDER.filter((e) => options.entities.includes(e)), options.now());
   const total = creations.count() + (store.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number);

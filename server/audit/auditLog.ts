@@ -5,7 +5,7 @@ import type { ServerDatabase } from '../store/schema.ts';
 
 export const AUDIT_ACTIONS = [
   'login', 'login_failed', 'logout', 'session_ended', 'user_added', 'user_disabled', 'user_enabled', 'role_changed',
-  'team_changed', 'client_reassigned', 'push_denied', 'brief_export', 'device_revoked',
+  'team_changed', 'client_reassigned', 'push_denied', 'brief_export', 'device_revoked', 'book_loaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -35,6 +35,7 @@ import { SurveyLock } from './lock/surveyLock.ts';
 import { recordChange } from './sync/outbox.ts';
 import { DeviceSync } from './sync/device.ts';
 import { listTasks } from './tasks/list.ts';
+import { homeSummary } from './home/summary.ts';
 import { targetWriteRules } from './targets/targets.ts';
 
 export interface BackendOptions {
@@ -223,6 +224,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       listTasks(store, input, input.allAssignees ? null : (input.assigneeLogin ?? deviceUser(store)?.login ?? null), input.today ?? today()),
     'identity.get': () => deviceUser(store),
     'identity.set': (input) => setDeviceUser(store, input),
+    'home.summary': (input) => homeSummary(store, input, deviceUser(store)?.login ?? null, today()),
     'segments.list': () => liveSegments(store).sort((a, b) => b.priority - a.priority),
     'search.query': (input) => ({ hits: search(store, input) }),
     'store.stats': () => storeStats(store),

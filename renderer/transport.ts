@@ -27,7 +27,7 @@ export function webHostToken(): string {
   const match = /^#token=([0-9a-f]{64})$/.exec(location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', `${location.pathname}#/clients`);
+    history.replaceState(null, '', `${location.pathname}#/home`);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }

@@ -6,7 +6,7 @@ import { BRIEF_SECTIONS, type BriefSection } from '../../shared/briefs/brief.ts'
 import { BRIEF_SECTION_TITLES } from '../../shared/briefs/sectionTitles.ts';
 import { errorText } from '../forms/errorText.ts';
 import { isLanguage } from '../i18n/index.ts';
-import { useSettings } from '../shell/stores.ts';
+import { useMyLogin } from '../identity/identity.ts';
 import { lastBriefSections, rememberBriefSections } from './briefChoice.ts';
 import { canExportBrief, exportBrief } from './exportBrief.ts';
 import { exportStrings } from './exportStrings.ts';
@@ -19,7 +19,7 @@ const isExportShortcut = (event: KeyboardEvent) =>
 export function ExportBriefButton({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const me = useSettings((s) => s.me);
+  const me = useMyLogin();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   const s = exportStrings(language);
   const sectionNames = BRIEF_SECTION_TITLES[language];

@@ -6,7 +6,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientsPage } from '../clients/ClientsPage.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { MeField } from '../settings/MeField.tsx';
+import { IdentityMenu } from '../identity/IdentityMenu.tsx';
+import { IdentityGate } from '../identity/IdentityGate.tsx';
 import { ClientModeGuard } from '../feedback/ClientModeGuard.tsx';
 import { DraftsButton } from '../meeting/DraftsButton.tsx';
 import { LockButton } from '../lock/LockButton.tsx';
@@ -18,6 +19,7 @@ import { THEME } from './theme.ts';
 
 // The list is the start screen; the profile and tasks screens load on first use.
 const ClientProfilePage = lazy(() => import('../profile/ClientProfilePage.tsx').then((m) => ({ default: m.ClientProfilePage })));
+const HomePage = lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
 const TasksPage = lazy(() => import('../tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const MeetingPage = lazy(() => import('../meeting/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
 const DashboardPage = lazy(() => import('../kpi/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
@@ -29,6 +31,9 @@ const SegmentsPage = lazy(() => import('../segments/SegmentsPage.tsx').then((m) 
 const CoveragePage = lazy(() => import('../coverage/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
 const RisksPage = lazy(() => import('../risks/RisksPage.tsx').then((m) => ({ default: m.RisksPage })));
 const BankSettingsPage = lazy(() => import('../settings/BankSettingsPage.tsx').then((m) => ({ default: m.BankSettingsPage })));
+const ImportPage = lazy(() => import('../import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const DuplicatesPage = lazy(() => import('../duplicates/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })));
+const QualityPage = lazy(() => import('../quality/QualityPage.tsx').then((m) => ({ default: m.QualityPage })));
 
 /** Workspace layout: header (navigation, search, language, network state) and the current screen. */
 export function App() {
@@ -53,7 +58,8 @@ export function App() {
           <Layout.Header className="crm-header">
             <Typography.Title level={1} className="crm-brand">{t('app.title')}</Typography.Title>
             <nav aria-label={t('app.title')} className="crm-nav">
-              <a href={routeHref({ name: 'clients' })} aria-current={['clients', 'client', 'meeting'].includes(route.name) ? 'page' : undefined}>{t('app.nav.clients')}</a>
+              <a href={routeHref({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>{t('home.nav')}</a>
+              <a href={routeHref({ name: 'clients' })} aria-current={['clients', 'client', 'meeting', 'import', 'duplicates', 'quality'].includes(route.name) ? 'page' : undefined}>{t('app.nav.clients')}</a>
               <a href={routeHref({ name: 'tasks' })} aria-current={route.name === 'tasks' ? 'page' : undefined}>{t('app.nav.tasks')}</a>
               <a href={routeHref({ name: 'dashboard' })} aria-current={['dashboard', 'targets', 'scorecards', 'pdca'].includes(route.name) ? 'page' : undefined}>{t('dashboard.nav')}</a>
               <a href={routeHref({ name: 'coverage' })} aria-current={route.name === 'coverage' ? 'page' : undefined}>{t('coverage.nav')}</a>
@@ -65,7 +71,7 @@ export function App() {
               <a href={routeHref({ name: 'settings' })} className="crm-header-icon" aria-current={route.name === 'settings' ? 'page' : undefined}
                 aria-label={t('bankSettings.title')} title={t('bankSettings.title')}><SettingOutlined aria-hidden /></a>
               <DraftsButton />
-              <MeField />
+              <IdentityMenu />
               <Segmented
                 aria-label={t('app.language')}
                 value={language}
@@ -80,7 +86,9 @@ export function App() {
           <OfflineBanner />
           <Layout.Content className="crm-content">
             <main className="crm-main">
+              <IdentityGate>
               <Suspense fallback={<Skeleton active />}>
+                {route.name === 'home' && <HomePage />}
                 {route.name === 'clients' && <ClientsPage />}
                 {route.name === 'client' && <ClientProfilePage key={route.id} clientId={route.id} tab={route.tab} item={route.item} />}
                 {route.name === 'tasks' && <TasksPage />}
@@ -94,7 +102,11 @@ export function App() {
                 {route.name === 'coverage' && <CoveragePage />}
                 {route.name === 'risks' && <RisksPage key={route.clientId ?? ''} clientId={route.clientId} />}
                 {route.name === 'settings' && <BankSettingsPage />}
+                {route.name === 'import' && <ImportPage />}
+                {route.name === 'duplicates' && <DuplicatesPage />}
+                {route.name === 'quality' && <QualityPage />}
               </Suspense>
+              </IdentityGate>
             </main>
           </Layout.Content>
         </Layout>

@@ -2,10 +2,11 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { KPIS, type Kpi } from '../../shared/domain/enums.ts';
 
 export type Route =
-  | { name: 'clients' } | { name: 'client'; id: string; tab?: string; item?: string } | { name: 'tasks' }
+  | { name: 'home' } | { name: 'clients' } | { name: 'client'; id: string; tab?: string; item?: string } | { name: 'tasks' }
   | { name: 'meeting'; id: string } | { name: 'survey'; id: string }
   | { name: 'dashboard' } | { name: 'targets' } | { name: 'scorecards' } | { name: 'pdca'; kpi?: Kpi } | { name: 'security' }
-  | { name: 'segments'; view?: 'matrix' } | { name: 'coverage' } | { name: 'risks'; clientId?: string } | { name: 'settings' };
+  | { name: 'segments'; view?: 'matrix' } | { name: 'coverage' } | { name: 'risks'; clientId?: string } | { name: 'settings' }
+  | { name: 'import' } | { name: 'duplicates' } | { name: 'quality' };
 
 /** Routes live in the URL hash so that a reload keeps the user where they were. */
 export function parseRoute(hash: string): Route {
@@ -21,11 +22,16 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'coverage') return { name: 'coverage' };
   if (parts[0] === 'risks') return parts[1] ? { name: 'risks', clientId: parts[1] } : { name: 'risks' };
   if (parts[0] === 'settings') return { name: 'settings' };
-  return { name: 'clients' };
+  if (parts[0] === 'import' || parts[0] === 'duplicates' || parts[0] === 'quality') return { name: parts[0] };
+  if (parts[0] === 'clients') return { name: 'clients' };
+  // 首页 (my day) is the first screen after unlock.
+  return { name: 'home' };
 }
 
 export function routeHref(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#/home';
     case 'clients':
       return '#/clients';
     case 'tasks':
@@ -52,6 +58,10 @@ export function routeHref(route: Route): string {
       return route.clientId ? `#/risks/${encodeURIComponent(route.clientId)}` : '#/risks';
     case 'settings':
       return '#/settings';
+    case 'import':
+    case 'duplicates':
+    case 'quality':
+      return `#/${route.name}`;
   }
 }
 

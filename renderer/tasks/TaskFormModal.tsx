@@ -7,7 +7,7 @@ import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { orNull } from '../forms/money.ts';
-import { settingsStore } from '../shell/stores.ts';
+import { identityStore } from '../identity/identity.ts';
 import { DateInput } from '../forms/DateInput.tsx';
 
 type TaskInput = z.input<typeof TaskFields>;
@@ -25,7 +25,7 @@ export function TaskFormModal({ clientId, task, defaults, onClose, onSaved }: { 
   const label = (field: string) => t(`tasks.field.${field}`);
   const initialValues: TaskFormValues = {
     title: task?.title ?? '', details: task?.details ?? '', dueDate: task?.dueDate ?? '',
-    assigneeLogin: task?.assigneeLogin ?? settingsStore.getState().me, status: task?.status ?? 'open',
+    assigneeLogin: task?.assigneeLogin ?? identityStore.getState().user?.login ?? '', status: task?.status ?? 'open',
     ...(task ? {} : defaults),
   };
   const save = async (input: TaskInput) => {

@@ -12,8 +12,10 @@ import { isLanguage } from '../i18n/index.ts';
 import { orderTasks, urgency } from './taskOrder.ts';
 import { TaskFormModal } from './TaskFormModal.tsx';
 
-/** Open tasks, overdue first, with edit, complete and delete (with undo). */
-export function TaskList({ tasks, onChanged, clientLink }: { tasks: Task[]; onChanged(): void; clientLink?(task: Task): ReactNode }) {
+/** Open tasks, overdue first (or in the order given, `keepOrder`), with edit, complete and delete (with undo). */
+export function TaskList<T extends Task>({ tasks, onChanged, clientLink, keepOrder = false, emptyText }: {
+  tasks: T[]; onChanged(): void; clientLink?(task: T): ReactNode; keepOrder?: boolean; emptyText?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
@@ -28,18 +30,18 @@ export function TaskList({ tasks, onChanged, clientLink }: { tasks: Task[]; onCh
       message.error(errorText(error, t));
     }
   };
-  if (tasks.length === 0) return <Empty description={t('tasks.empty')} />;
+  if (tasks.length === 0) return <Empty description={emptyText ?? t('tasks.empty')} />;
   return (
     <>
       <List
-        dataSource={orderTasks(tasks, today)}
+        dataSource={keepOrder ? tasks : orderTasks(tasks, today)}
         renderItem={(task) => {
           const state = urgency(task, today);
           return (
             <List.Item
               data-testid="task-item"
               actions={[
-                <Button key="done" size="small" icon={<CheckOutlined aria-hidden />} onClick={() => void markDone(task)} aria-label={`${t('tasks.markDone')} ${task.title}`}>
+                task.status !== 'done' && <Button key="done" size="small" icon={<CheckOutlined aria-hidden />} onClick={() => void markDone(task)} aria-label={`${t('tasks.markDone')} ${task.title}`}>
                   {t('tasks.markDone')}
                 </Button>,
                 <RowActions
@@ -55,7 +57,7 @@ export function TaskList({ tasks, onChanged, clientLink }: { tasks: Task[]; onCh
                     })
                   }
                 />,
-              ]}
+              ].filter(Boolean)}
             >
               <List.Item.Meta
                 title={

@@ -17,6 +17,7 @@ import { segmentMethods } from './segmentsContract.ts';
 import { coverageMethods } from './coverageContract.ts';
 import { risksMethods } from './risksContract.ts';
 import { bankSettingsMethods } from './bankSettingsContract.ts';
+import { homeMethods } from './homeContract.ts';
 import { method, type MethodSpec } from './method.ts';
 
 export type { MethodSpec };
@@ -210,6 +211,7 @@ export const contract = {
   ...coverageMethods,
   ...risksMethods,
   ...bankSettingsMethods,
+  ...homeMethods,
   ...clientModeMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),

@@ -14,7 +14,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
-  outputDir: 'test-results/e2e',
+  // One folder per run (workers inherit the variable), so runs side by side never delete each other's traces.
+  outputDir: `test-results/e2e/${(process.env.PW_RUN_ID ??= String(process.pid))}`,
   use: {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',

@@ -116,7 +116,7 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
           activeKey={activeTab}
           onChange={(key) => navigate({ name: 'client', id: client.id, tab: key }, true)}
           items={[
-            { key: 'overview', label: t('profile.tabs.overview'), children: <OverviewTab profile={profile} /> },
+            { key: 'overview', label: t('profile.tabs.overview'), children: <OverviewTab profile={profile} onChanged={changed} /> },
             { key: 'contacts', label: `${t('profile.tabs.contacts')} (${profile.contacts.length})`, children: <ContactsTab profile={profile} onChanged={changed} focusId={activeTab === 'contacts' ? item : undefined} /> },
             { key: 'projects', label: `${t('profile.tabs.projects')} (${profile.projects.length})`, children: <ProjectsTab profile={profile} onChanged={changed} /> },
             { key: 'interactions', label: `${t('profile.tabs.interactions')} (${profile.interactionCount})`, children: <InteractionsTab profile={profile} onChanged={changed} focusId={activeTab === 'interactions' ? item : undefined} /> },

@@ -4,8 +4,10 @@ import type { ClientProfile } from '../../shared/api/contract.ts';
 import { formatDate, formatDateTime, formatList, formatMoney } from '../../shared/format/index.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { PolicyWhy } from '../segments/PolicyWhy.tsx';
+import { DuplicateNotice } from '../duplicates/DuplicateNotice.tsx';
+import { QualityCard } from '../quality/QualityCard.tsx';
 
-export function OverviewTab({ profile }: { profile: ClientProfile }) {
+export function OverviewTab({ profile, onChanged = () => undefined }: { profile: ClientProfile; onChanged?: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { client, segment } = profile;
@@ -13,6 +15,8 @@ export function OverviewTab({ profile }: { profile: ClientProfile }) {
   const money = (minor: number | null) => (minor === null ? none : formatMoney(minor, client.financialsCurrency, language));
   return (
     <>
+      <DuplicateNotice clientId={client.id} onMerged={onChanged} />
+      <QualityCard profile={profile} onChanged={onChanged} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('clients.field.sizeBand')}>{t(`enums.sizeBand.${client.sizeBand}`)}</Descriptions.Item>
         <Descriptions.Item label={t('clients.field.lastReviewRating')}>{client.lastReviewRating ?? none}</Descriptions.Item>

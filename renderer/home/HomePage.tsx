@@ -40,7 +40,7 @@ function Section<T>({ id, title, more, state, isEmpty, empty, reload, children }
       size="small"
       className="crm-home-card"
       data-testid={`home-${id}`}
-      title={<Typography.Title level={2} id={`home-${id}-title`} className="crm-home-card-title">{title}</Typography.Title>}
+      title={<Typography.Title level={3} id={`home-${id}-title`} className="crm-home-card-title">{title}</Typography.Title>}
       extra={more && <a href={more} aria-label={`${t('home.viewAll')}: ${title}`}>{t('home.viewAll')}</a>}
       aria-labelledby={`home-${id}-title`}
       role="region"
@@ -86,7 +86,7 @@ export function HomePage() {
   return (
     <div className="crm-home" data-testid="home">
       <div className="crm-toolbar">
-        <Typography.Title level={1} className="crm-page-title">{t('home.title')}</Typography.Title>
+        <Typography.Title level={2} className="crm-page-title">{t('home.title')}</Typography.Title>
         {user && <span className="crm-muted">{t('home.greeting', { name: user.name })} · {formatDate(today, language)}</span>}
       </div>
       <div className="crm-home-grid">

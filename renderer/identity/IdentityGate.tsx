@@ -27,7 +27,7 @@ export function IdentityGate({ children }: { children: ReactNode }) {
     return (
       <div className="crm-first-run" data-testid="first-run">
         <Card>
-          <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>{t('identity.firstRunTitle')}</Typography.Title>
+          <Typography.Title level={2} style={{ fontSize: 22, marginTop: 0 }}>{t('identity.firstRunTitle')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('identity.firstRunHint')}</Typography.Paragraph>
           <IdentityForm initial={null} submitLabel={t('identity.start')} onSaved={() => undefined} />
         </Card>

@@ -27,7 +27,7 @@ export function IdentityMenu() {
   return (
     <>
       <Popover content={details} title={t('identity.menuTitle')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-        <Button type="text" className="crm-identity" data-testid="identity-button" aria-label={t('identity.me', { name: user.name, role })} title={t('identity.me', { name: user.name, role })}>
+        <Button type="text" className="crm-identity" data-testid="identity-button" title={t('identity.me', { name: user.name, role })}>
           <Space size={4}>
             <UserOutlined aria-hidden />
             <span className="crm-identity-name">{user.name}</span>

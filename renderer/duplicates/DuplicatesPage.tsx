@@ -75,7 +75,7 @@ export function DuplicatesPage() {
                     <span className="crm-visually-hidden">{t('duplicates.why')}</span>
                     {pair.reasons.map((reason, i) => <Tag key={i} className={`crm-dup-reason crm-dup-${reason.kind}`}>{reasonText(reason, t, language)}</Tag>)}
                   </div>
-                  <Button onClick={() => setMerging(pair)} aria-label={t('duplicates.mergeWith', { a: pair.a.legalName, b: pair.b.legalName })}>{t('duplicates.merge')}</Button>
+                  <Button autoInsertSpace={false} onClick={() => setMerging(pair)} aria-label={t('duplicates.mergeWith', { a: pair.a.legalName, b: pair.b.legalName })}>{t('duplicates.merge')}</Button>
                 </div>
               </List.Item>
             )}

@@ -28,7 +28,7 @@ const en: Strings = {
     pair: '{{a}} and {{b}}', why: 'Why they look alike', merge: 'Merge', mergeWith: 'Merge · {{a}} and {{b}}', open: 'Open {{name}}',
     reason: {
       creditCode: 'Same credit code: {{code}}', sameName: 'Same name once normalised: {{name}}',
-      sameTradeName: 'Same trade name: “{{trade}}”', place: 'both in {{place}}', trades: 'both in {{trades}}',
+      sameTradeName: 'Same trade name: “{{trade}}”', place: 'both in {{place}}', trades: 'shared words: {{trades}}',
     },
     notice: 'This client may be a duplicate of {{count}} other client(s)', noticeItem: '{{name}} ({{why}})', compare: 'Compare and merge', compareWith: 'Compare and merge · {{name}}',
     dialog: {

@@ -56,7 +56,8 @@ async function profile(): Promise<{ file: string; stateFile: string; access: Key
   const dir = app.getPath('userData');
   const backend = keychainBackend(safeStorage);
   const keychainUsable = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
-  return { file: path.join(dir, 'crm.db'), stateFile: path.join(dir, 'lock-state.json'), access: desktopAccess(safeStorage, path.join(dir, 'db-key.json'), keychainUsable) };
+  const file = path.join(dir, 'crm.db');
+  return { file, stateFile: path.join(dir, 'lock-state.json'), access: desktopAccess(safeStorage, path.join(dir, 'db-key.json'), keychainUsable, file) };
 }
 
 /** The workspace route the window is on, to come back to after unlocking. */
@@ -82,6 +83,9 @@ async function start(): Promise<void> {
     access,
     stateFile,
     open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: workerScript }),
+    // Backups, key rotation, restore and wipe (backend/security/keyLifecycle.ts) work on the store file.
+    storeFile: file,
+    openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false, script: workerScript }),
     beforeLock: () => askWindowToSave(window?.webContents ?? null),
     onChange: (status, byHost) => {
       if (status.locked && byHost) showLockScreen();

@@ -7,6 +7,7 @@ import { SetPinDialog } from '../feedback/PinDialog.tsx';
 import { errorText } from '../forms/errorText.ts';
 import { callHost } from '../lock/hostCall.ts';
 import { lockNow, setIdleMinutes } from '../lock/windowLock.ts';
+import { KeysCard } from './KeysCard.tsx';
 
 /** 安全设置 / Security: the automatic lock and the RM PIN. */
 export function SecurityPage() {
@@ -16,8 +17,9 @@ export function SecurityPage() {
   const [pinSet, setPinSet] = useState<boolean | null>(null);
   const [settingPin, setSettingPin] = useState(false);
 
+  const loadLock = () => void callHost('lock.status', {}).then(setLock, () => undefined);
   useEffect(() => {
-    void callHost('lock.status', {}).then(setLock, () => undefined);
+    loadLock();
     void call('settings.pinStatus', {}).then((s) => setPinSet(s.isSet), () => undefined);
   }, []);
 
@@ -56,6 +58,7 @@ export function SecurityPage() {
           <p data-testid="pin-status">{pinSet === null ? '' : t(pinSet ? 'security.pinSet' : 'security.pinNotSet')}</p>
           <Button onClick={() => setSettingPin(true)} disabled={pinSet === null}>{t(pinSet ? 'security.changePin' : 'security.setPin')}</Button>
         </Card>
+        <KeysCard lock={lock} onChanged={loadLock} />
       </Space>
       {settingPin && pinSet !== null && (
         <SetPinDialog

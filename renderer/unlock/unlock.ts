@@ -1,5 +1,6 @@
 import './unlock.css';
-import { MIN_PASSPHRASE_LENGTH, type LockStatus, type UnlockMethod, type UnlockRequest } from '../../shared/api/lockContract.ts';
+import { ApiError } from '../../shared/api/errors.ts';
+import { MIN_PASSPHRASE_LENGTH, type BackupInfo, type LockStatus, type UnlockMethod, type UnlockRequest } from '../../shared/api/lockContract.ts';
 import { callHost } from '../lock/hostCall.ts';
 import { waitText } from '../lock/waitText.ts';
 import { unlockStrings, type UnlockLanguage } from './strings.ts';
@@ -38,10 +39,13 @@ function backToWorkspace(): void {
 
 let language = savedLanguage();
 let status: LockStatus;
-let method: UnlockMethod | 'create' = 'pin';
+/** `backup`, `wipe`, `startOver`: the recovery screen's ways back when the key is lost or the store was wiped. */
+type Mode = UnlockMethod | 'create' | 'backup' | 'wipe' | 'startOver';
+let method: Mode = 'pin';
+let backups: BackupInfo[] = [];
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-function field(id: string, label: string, type: 'password', autocomplete: AutoFill, numeric = false): HTMLElement {
+function field(id: string, label: string, type: 'password' | 'text', autocomplete: AutoFill, numeric = false): HTMLElement {
   const wrapper = document.createElement('div');
   const labelElement = document.createElement('label');
   labelElement.htmlFor = id;
@@ -54,13 +58,148 @@ function field(id: string, label: string, type: 'password', autocomplete: AutoFi
     input.inputMode = 'numeric';
     input.maxLength = 12;
   }
+  if (type === 'text') input.spellcheck = false;
   wrapper.append(labelElement, input);
   return wrapper;
 }
 
-function render(): void {
+function backupSelect(label: string, empty: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = 'backup';
+  labelElement.textContent = label;
+  const select = document.createElement('select');
+  select.id = 'backup';
+  select.replaceChildren(...backups.map((b) => {
+    const option = document.createElement('option');
+    option.value = b.name;
+    option.textContent = `${b.name} (${new Date(b.createdAt).toLocaleString(language)})`;
+    return option;
+  }));
+  wrapper.append(labelElement, select);
+  if (backups.length === 0) {
+    const note = document.createElement('p');
+    note.textContent = empty;
+    wrapper.append(note);
+  }
+  return wrapper;
+}
+
+/** The modes the recovery screen offers when the key is lost: the passphrase where one exists, a backup, a wipe. */
+const recoverModes = (): Mode[] => [...(status.methods.includes('passphrase') ? (['passphrase'] as const) : []), 'backup', 'wipe'];
+const restoreNeedsPassphrase = () => status.passphrasePrimary || status.passphraseSet;
+
+/** The buttons that switch the recovery screen to its other ways back. */
+function recoverOptions(modes: Mode[]): void {
   const text = unlockStrings[language];
-  document.documentElement.lang = language;
+  let box = document.getElementById('options');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'options';
+    element('switch').after(box);
+  }
+  const label = (mode: Mode) => (mode === 'passphrase' ? text.recoverPassphrase : mode === 'backup' ? text.recoverBackup : text.recoverWipe);
+  box.replaceChildren(...modes.filter((m) => m !== method).map((mode) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'unlock-switch';
+    button.textContent = label(mode);
+    button.addEventListener('click', () => {
+      method = mode;
+      element('error').textContent = '';
+      render();
+    });
+    return button;
+  }));
+}
+
+function renderRecover(): void {
+  const text = unlockStrings[language];
+  const problem = status.problem ?? { code: 'key_unavailable' as const, message: '' };
+  const wiped = problem.code !== 'key_unavailable';
+  if (wiped) method = 'startOver';
+  else if (!recoverModes().includes(method)) method = recoverModes()[0]!;
+  const title = wiped ? text.wipedTitle : text.recoverTitle;
+  document.title = title;
+  element('title').textContent = title;
+  element('reason').hidden = false;
+  element('reason').textContent = text.problem[problem.code];
+  const explain = {
+    startOver: text.explainStartOver, passphrase: text.explainRecoverPassphrase, wipe: text.explainWipe,
+    backup: restoreNeedsPassphrase() ? `${text.explainBackup} ${text.explainBackupPassphrase}` : text.explainBackup,
+  } as Record<Mode, string>;
+  element('explain').textContent = explain[method] ?? '';
+  const fields = element('fields');
+  if (method === 'passphrase') fields.replaceChildren(field('passphrase', text.passphrase, 'password', 'current-password'));
+  else if (method === 'backup')
+    fields.replaceChildren(
+      backupSelect(text.backup, text.noBackups), field('recovery-key', text.recoveryKey, 'text', 'off'),
+      ...(restoreNeedsPassphrase() ? [field('passphrase', text.newPassphrase, 'password', 'new-password'), field('confirm', text.confirm, 'password', 'new-password')] : []),
+    );
+  else if (method === 'wipe') fields.replaceChildren(field('confirm-wipe', text.confirmWipe, 'text', 'off'));
+  else fields.replaceChildren();
+  const action: Partial<Record<Mode, string>> = { passphrase: text.unlock, backup: text.restore, wipe: text.wipe, startOver: text.startOver };
+  element('submit').textContent = action[method] ?? text.unlock;
+  element('switch').hidden = true;
+  recoverOptions(wiped ? [] : recoverModes());
+  document.querySelector<HTMLInputElement>('#fields input, #fields select')?.focus();
+}
+
+/** The recovery screen's actions other than the passphrase (which unlocks like the lock screen does). */
+async function submitRecover(): Promise<boolean> {
+  const text = unlockStrings[language];
+  const value = (id: string) => document.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
+  try {
+    if (method === 'startOver') {
+      status = await callHost('keys.startOver', {});
+      if (!status.locked) backToWorkspace();
+      else {
+        method = status.screen === 'create' ? 'create' : (status.methods[0] ?? 'pin');
+        render();
+      }
+      return true;
+    }
+    if (method === 'wipe') {
+      if (value('confirm-wipe').trim() !== 'WIPE') {
+        showError(text.typeWipe);
+        return true;
+      }
+      status = await callHost('keys.wipe', { confirm: 'WIPE' });
+      render();
+      return true;
+    }
+    if (method === 'backup') {
+      const name = value('backup');
+      if (!name) {
+        showError(text.pickBackup);
+        return true;
+      }
+      if (restoreNeedsPassphrase()) {
+        if (value('passphrase').length < MIN_PASSPHRASE_LENGTH) {
+        showError(text.tooShort);
+        return true;
+      }
+        if (value('passphrase') !== value('confirm')) {
+        showError(text.mismatch);
+        return true;
+      }
+      }
+      element('error').textContent = text.working;
+      await callHost('keys.restore', { name, recoveryKey: value('recovery-key'), ...(restoreNeedsPassphrase() ? { passphrase: value('passphrase') } : {}) });
+      backToWorkspace();
+      return true;
+    }
+  } catch (error) {
+    const issue = error instanceof ApiError ? error.issues[0] : undefined;
+    if (issue?.path === 'recoveryKey') showError(issue.message === 'is not correct' ? text.wrongRecoveryKey : text.recoveryKeyFormat);
+    else showError(text.failed + (error as Error).message);
+    return true;
+  }
+  return false;
+}
+
+function renderLanguages(): void {
+  const text = unlockStrings[language];
   const languages = element('languages');
   languages.setAttribute('aria-label', text.language);
   languages.replaceChildren(...(['zh-CN', 'en'] as const).map((code) => {
@@ -76,7 +215,14 @@ function render(): void {
     });
     return button;
   }));
+}
 
+function render(): void {
+  const text = unlockStrings[language];
+  document.documentElement.lang = language;
+  renderLanguages();
+  if (status.screen === 'recover') return renderRecover();
+  document.getElementById('options')?.replaceChildren();
   const creating = method === 'create';
   const title = creating ? text.createTitle : text.lockedTitle;
   document.title = title;
@@ -122,6 +268,7 @@ function request(): UnlockRequest | string {
 }
 
 async function submit(): Promise<void> {
+  if (status.screen === 'recover' && method !== 'passphrase' && (await submitRecover())) return;
   const text = unlockStrings[language];
   const asked = request();
   if (typeof asked === 'string') return showError(asked);
@@ -143,6 +290,7 @@ async function start(): Promise<void> {
   status = await callHost('lock.status', {});
   if (!status.locked) return backToWorkspace();
   method = status.screen === 'create' ? 'create' : (status.methods[0] ?? 'passphrase');
+  if (status.screen === 'recover') backups = await callHost('keys.backups', {}).then((answer) => answer.backups, () => []);
   render();
   if (status.retryInMs > 0) showError(unlockStrings[language].wait.replace('{wait}', waitText(status.retryInMs, language)), status.retryInMs);
   element<HTMLFormElement>('form').addEventListener('submit', (event) => {

@@ -55,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
     access: hostAccess(keyHex),
     stateFile: `${file}.lock.json`,
     open: (key, unlock) => startBackendWorker({ file, keyHex: key, create: values.create ?? false, unlock }),
+    // Encrypted backups and restore work here too; the key itself is CRM_DB_KEY's, so it is not rotated here.
+    storeFile: file,
   });
   try {
     await appLock.start();

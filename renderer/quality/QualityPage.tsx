@@ -35,7 +35,7 @@ export function QualityPage() {
     };
   }, [owner, limit, t]);
   const n = (value: number) => formatNumber(value, language);
-  const score = (value: number) => <Progress percent={value} size="small" strokeColor={scoreColor(value)} format={(p) => <span style={{ color: scoreColor(value) }}>{p}</span>} style={{ width: 140, margin: 0 }} />;
+  const score = (value: number, of: string) => <Progress aria-label={`${t('quality.card')} · ${of}`} percent={value} size="small" strokeColor={scoreColor(value)} format={(p) => <span style={{ color: scoreColor(value) }}>{p}</span>} style={{ width: 140, margin: 0 }} />;
 
   return (
     <div className="crm-quality" data-testid="quality-page">
@@ -67,7 +67,7 @@ export function QualityPage() {
                   ),
                 },
                 { key: 'clients', title: t('quality.clients'), render: (_, row) => n(row.clients) },
-                { key: 'average', title: t('quality.average'), render: (_, row) => score(row.averageScore) },
+                { key: 'average', title: t('quality.average'), render: (_, row) => score(row.averageScore, row.ownerLogin) },
                 { key: 'incomplete', title: t('quality.incomplete'), render: (_, row) => n(row.incomplete) },
               ]}
             />
@@ -95,7 +95,7 @@ export function QualityPage() {
               columns={[
                 { key: 'name', title: t('quality.client'), render: (_, row) => <a href={routeHref({ name: 'client', id: row.id })}>{row.legalName}</a> },
                 { key: 'owner', title: t('quality.owner'), dataIndex: 'ownerLogin' },
-                { key: 'score', title: t('quality.card'), render: (_, row) => score(row.score) },
+                { key: 'score', title: t('quality.card'), render: (_, row) => score(row.score, row.legalName) },
                 {
                   key: 'missing', title: t('quality.missingItems'),
                   render: (_, row) => <span className="crm-quality-tags">{row.missing.map((m) => <Tag key={m}>{t(`quality.item.${m}`)}</Tag>)}</span>,

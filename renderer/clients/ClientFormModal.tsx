@@ -1,4 +1,5 @@
 import { Col, Form, Input, Row } from 'antd';
+import { identityStore } from '../identity/identity.ts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ClientFields, CLIENT_STATUSES, CREDIT_RATINGS, INDUSTRIES, REGIONS, SIZE_BANDS } from '../../shared/domain/index.ts';
@@ -9,7 +10,6 @@ import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { amountText, orNull, readAmounts } from '../forms/money.ts';
 import { MoneyInput } from '../forms/MoneyInput.tsx';
-import { settingsStore } from '../shell/stores.ts';
 import { DateInput } from '../forms/DateInput.tsx';
 
 type ClientInput = z.input<typeof ClientFields>;
@@ -48,7 +48,7 @@ function toValues(client: Client | undefined): ClientFormValues {
     rating: client?.rating,
     lastReviewRating: client?.lastReviewRating ?? null,
     status: client?.status ?? 'prospect',
-    ownerLogin: client?.ownerLogin ?? settingsStore.getState().me,
+    ownerLogin: client?.ownerLogin ?? identityStore.getState().user?.login ?? '',
     teamCode: client?.teamCode ?? '',
     relationshipStart: client?.relationshipStart ?? '',
     tags: client?.tags ?? [],

@@ -1,4 +1,5 @@
 import { Col, Form, Input, InputNumber, Row } from 'antd';
+import { identityStore } from '../identity/identity.ts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FeedbackEntry } from '../../shared/api/contract.ts';
@@ -9,7 +10,6 @@ import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith } from '../forms/issues.ts';
 import { numberOrNull } from '../forms/money.ts';
 import { todayIso } from '../../shared/format/index.ts';
-import { settingsStore } from '../shell/stores.ts';
 import { DateInput } from '../forms/DateInput.tsx';
 
 type FeedbackInput = z.input<typeof FeedbackFields>;
@@ -29,7 +29,7 @@ export function FeedbackFormModal({ clientId, supersedes, onClose, onSaved }: { 
   const initialValues: FeedbackFormValues = {
     csat: supersedes?.csat ?? null, nps: supersedes?.nps ?? null, comment: supersedes?.comment ?? '',
     channel: supersedes?.channel ?? 'meeting', givenOn: supersedes?.givenOn ?? todayIso(),
-    capturedBy: settingsStore.getState().me || (supersedes?.capturedBy ?? ''),
+    capturedBy: (identityStore.getState().user?.login ?? '') || (supersedes?.capturedBy ?? ''),
   };
   const save = async (input: FeedbackInput) => {
     if (supersedes) await call('feedback.correct', { ...input, supersedesId: supersedes.id });

@@ -1,4 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
+import { identityStore } from '../identity/identity.ts';
 import { Alert, Button, Input, Result, Segmented, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +43,7 @@ export function SurveyPage({ clientId }: { clientId: string }) {
     setError(null);
     try {
       await call('feedback.create', {
-        clientId, csat, nps, comment, channel: 'survey', givenOn: todayIso(), capturedBy: settingsStore.getState().me || client.ownerLogin,
+        clientId, csat, nps, comment, channel: 'survey', givenOn: todayIso(), capturedBy: (identityStore.getState().user?.login ?? '') || client.ownerLogin,
       });
       setSent(true);
     } catch (failure) {

@@ -8,6 +8,10 @@ const zhCN = {
     meetings: { title: '本周沟通记录', empty: '本周还没有沟通记录' },
     pipeline: { title: '我的项目储备', empty: '没有在途项目', projects: '{{n}} 个项目', commitment: '我行承贷金额' },
     kpis: { title: '我的指标（{{period}}）', empty: '本期没有可显示的指标', target: '目标 {{value}}', noTarget: '未设目标', met: '已达成', notMet: '未达成' },
+    side: {
+      title: '客户概况', summary: '待办 {{tasks}} · 项目 {{projects}} · 预警 {{alerts}}', tasks: '未完成的待办', projects: '在途项目', alerts: '未处理的风险预警',
+      noTasks: '没有未完成的待办', noProjects: '没有在途项目', noAlerts: '没有风险预警', alertsError: '无法加载风险预警', due: '截止 {{date}}',
+    },
   },
 };
 
@@ -22,6 +26,10 @@ const en: Strings = {
     meetings: { title: 'Meetings this week', empty: 'No meetings logged this week' },
     pipeline: { title: 'My pipeline', empty: 'No projects in the pipeline', projects: '{{n}} projects', commitment: 'Our commitment' },
     kpis: { title: 'My KPIs ({{period}})', empty: 'No KPIs to show for this period', target: 'target {{value}}', noTarget: 'no target', met: 'met', notMet: 'not met' },
+    side: {
+      title: 'Client at a glance', summary: 'Tasks {{tasks}} · projects {{projects}} · alerts {{alerts}}', tasks: 'Open tasks', projects: 'Active projects', alerts: 'Open risk alerts',
+      noTasks: 'No open tasks', noProjects: 'No active projects', noAlerts: 'No risk alerts', alertsError: 'Could not load risk alerts', due: 'due {{date}}',
+    },
   },
 };
 

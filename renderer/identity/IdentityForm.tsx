@@ -28,11 +28,17 @@ export function IdentityForm({ initial, submitLabel, onSaved, onCancel }: { init
   const showIssues = (issues: FieldIssue[]) => {
     const byField = new Map<keyof Values, string[]>();
     const loose: string[] = [];
+    const values = form.getFieldsValue(true) as Values;
     for (const issue of issues) {
       const field = fieldOf(issue.path) as keyof Values;
-      const text = translateIssue(issue.message, t);
-      if (!FIELDS.includes(field)) loose.push(text);
-      else byField.set(field, [...(byField.get(field) ?? []), text]);
+      if (!FIELDS.includes(field)) {
+        loose.push(translateIssue(issue.message, t));
+        continue;
+      }
+      // Whatever rule an empty field breaks, what the user needs to hear is that it is required.
+      const text = String(values[field] ?? '').trim() === '' ? t('issues.required') : translateIssue(issue.message, t);
+      const known = byField.get(field) ?? [];
+      if (!known.includes(text)) byField.set(field, [...known, text]);
     }
     form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
     setFormError(loose.length ? loose.join('; ') : t('identity.fixFields'));

@@ -1,4 +1,5 @@
 import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { identityStore } from '../identity/identity.ts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { INTERACTION_TYPES, InteractionFields, TaskFields, type Contact, type Interaction, type InteractionType } from '../../shared/domain/index.ts';
@@ -7,7 +8,6 @@ import { EntityModal } from '../forms/EntityModal.tsx';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
 import { parseWith, type Parsed } from '../forms/issues.ts';
 import { orNull } from '../forms/money.ts';
-import { settingsStore } from '../shell/stores.ts';
 import { DateInput, DateTimeInput } from '../forms/DateInput.tsx';
 
 type InteractionInput = z.input<typeof InteractionFields>;
@@ -45,7 +45,7 @@ export function InteractionFormModal(props: { clientId: string; contacts: Contac
   const { clientId, contacts, interaction, onClose, onSaved } = props;
   const { t } = useTranslation();
   const label = (field: string) => t(`interactions.field.${field}`);
-  const me = settingsStore.getState().me;
+  const me = identityStore.getState().user?.login ?? '';
   const initialValues: InteractionFormValues = {
     type: interaction?.type ?? props.type ?? 'meeting',
     occurredAt: toLocalInput(interaction?.occurredAt ?? new Date().toISOString()),

@@ -13,7 +13,8 @@ import { formatTime, todayIso } from '../../shared/format/index.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { translateIssue } from '../i18n/issues.ts';
 import { navigate, routeHref } from '../shell/router.ts';
-import { settingsStore } from '../shell/stores.ts';
+import { identityStore } from '../identity/identity.ts';
+import { MeetingSidePanel } from './MeetingSidePanel.tsx';
 import { ScoreScale } from '../feedback/ScoreScale.tsx';
 import './meeting.css';
 import { createDraftSaver, type DraftSaver, type SaveState } from './draftSaver.ts';
@@ -68,7 +69,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
   const saver = useRef<DraftSaver | null>(null);
   const contentRef = useRef<MeetingDraftContent | null>(null);
   const pendingFocus = useRef<DraftFocus | null | undefined>(undefined);
-  const me = settingsStore.getState().me;
+  const me = identityStore.getState().user?.login ?? '';
 
   useEffect(() => {
     let current = true;
@@ -283,6 +284,7 @@ export function MeetingPage({ clientId }: { clientId: string }) {
             </fieldset>
           </Col>
           <Col xs={24} lg={8}>
+            <MeetingSidePanel profile={profile} />
             <Form.Item label={t('meeting.type')}>
               <Radio.Group id={`${ID}type`} value={content.type} onChange={(e) => change({ type: e.target.value as MeetingDraftContent['type'] })}
                 optionType="button" options={INTERACTION_TYPES.map((v) => ({ value: v, label: t(`enums.channel.${v}`) }))} />

@@ -59,3 +59,31 @@ function nextMonth(day: string): string {
   const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
+
+test('meeting mode shows the client\'s open tasks, active projects and alerts beside the notes, collapsible', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { items: [client] } = await callBackend(page, 'clients.list', { filter: { ownerLogin: ['rm.e2e'] }, limit: 1 });
+  if (!client) throw new Error('no demo client of rm.e2e');
+  const title = `会议侧栏待办 ${Date.now()}`;
+  await callBackend(page, 'tasks.create', { clientId: client.id, title, dueDate: null, assigneeLogin: 'rm.e2e', status: 'open', details: '' });
+  const profile = await callBackend(page, 'clients.profile', { id: client.id });
+  const active = profile.projects.filter((p) => !['closed', 'declined', 'lost'].includes(p.stage));
+  await page.evaluate((id) => (location.hash = `#/clients/${id}/meeting`), client.id);
+
+  const panel = page.getByTestId('meeting-side-panel');
+  const notes = page.locator('#meeting-notes');
+  await expect(notes).toBeFocused();
+  await expect(panel.getByRole('link', { name: title })).toBeVisible();
+  for (const project of active) await expect(panel.getByRole('link', { name: project.name })).toBeVisible();
+  // Beside the notes, never over them.
+  const [a, b] = [await panel.boundingBox(), await notes.boundingBox()];
+  if (!a || !b) throw new Error('no boxes');
+  expect(a.x >= b.x + b.width || a.x + a.width <= b.x || a.y >= b.y + b.height || a.y + a.height <= b.y).toBe(true);
+  expect(await seriousViolations(page, ['[data-testid=meeting-side-panel]']), 'side panel').toEqual([]);
+
+  await panel.getByRole('button', { name: /客户概况/ }).click();
+  await expect(panel.getByRole('link', { name: title })).toBeHidden();
+  await notes.click();
+  await notes.pressSequentially('侧栏收起后照常记录');
+  await expect(notes).toHaveValue(/侧栏收起后照常记录/);
+});

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
 import { callBackend } from './backendCall.ts';
 import { expect, test } from './fixtures.ts';
@@ -9,7 +10,7 @@ const LANGUAGES = [
 ];
 
 /** The user's calendar day and the last day of its (Monday-first) week, as the page and backend judge "this week". */
-async function thisWeek(page: import('@playwright/test').Page): Promise<{ today: string; weekEnd: string }> {
+async function thisWeek(page: Page): Promise<{ today: string; weekEnd: string }> {
   return page.evaluate(() => {
     const now = new Date();
     const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

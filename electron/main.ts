@@ -82,7 +82,8 @@ async function start(): Promise<void> {
   appLock = new AppLock({
     access,
     stateFile,
-    open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: workerScript }),
+    open: (keyHex, unlock) =>
+      startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: workerScript, onRemoteWipe: (code, message) => void appLock?.remoteWipe(code, message) }),
     // Backups, key rotation, restore and wipe (backend/security/keyLifecycle.ts) work on the store file.
     storeFile: file,
     openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false, script: workerScript }),

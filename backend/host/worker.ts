@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors.ts';
 import { openBackend, type Backend } from '../backend.ts';
 import { PinGuard } from '../meetings/pin.ts';
+import { admitWhileStale } from '../security/staleLock.ts';
 import { replaceStoreFile, runMaintenance, type MaintenanceTask } from '../security/storeMaintenance.ts';
 
 /** Backend worker thread: owns the store, answers `{ id, method, input }` messages one at a time. */
@@ -54,8 +55,13 @@ function refusal(backend: Backend, unlock: WorkerOptions['unlock']): PinRefusal 
 
 const options = workerData as WorkerOptions;
 let backend: Backend;
+/** A revoked device or a disabled account: the host deletes the store and the key files (backend/lock/appLock.ts). */
+const wireRemoteWipe = (opened: Backend) => {
+  opened.sync.onRemoteWipe = (code, message) => port.postMessage({ wipe: { code, message } });
+  return opened;
+};
 try {
-  backend = openBackend(options);
+  backend = wireRemoteWipe(openBackend(options));
   const refused = refusal(backend, options.unlock);
   if (refused) {
     backend.close();
@@ -83,7 +89,7 @@ port.on('message', async (message: WorkerRequest | MaintenanceRequest | 'close')
         // A restore: the store closes, the prepared copy takes its place, and the same key opens it again.
         backend.close();
         replaceStoreFile(options.file, message.task.file);
-        backend = openBackend(options);
+        backend = wireRemoteWipe(openBackend(options));
       } else output = runMaintenance(backend.store, options.keyHex, message.task);
       if (message.task.kind === 'rekey') options.keyHex = message.task.keyHex;
       port.postMessage({ id: message.id, ok: true, output } satisfies WorkerResponse);
@@ -96,6 +102,8 @@ port.on('message', async (message: WorkerRequest | MaintenanceRequest | 'close')
     return;
   }
   try {
+    // A device that has not synced for longer than the server allows answers only sync methods (staleLock.ts).
+    admitWhileStale(backend.store, message.method);
     const output = await backend.call(message.method, message.input);
     port.postMessage({ id: message.id, ok: true, output } satisfies WorkerResponse);
   } catch (error) {

@@ -13,6 +13,8 @@ export interface BackendWorker {
 export interface BackendWorkerOptions extends WorkerOptions {
   /** The worker script; defaults to the TypeScript source booted through tsx. Packaged builds pass their bundle. */
   script?: URL | string;
+  /** The sync server ordered the device's data removed (a revoked device, a disabled account). */
+  onRemoteWipe?: (code: 'device_revoked' | 'account_disabled', message: string) => void;
 }
 
 /** Starts the backend in a worker thread, so that neither the Electron main thread nor an HTTP host ever blocks on SQLite. */
@@ -30,7 +32,11 @@ export function startBackendWorker(options: BackendWorkerOptions): Promise<Backe
       for (const { reject } of pending.values()) reject(new ApiError('store_locked', 'The backend has stopped.'));
       pending.clear();
     });
-    worker.on('message', (message: WorkerResponse | { ready: boolean; error?: { name: string; message: string } } | { closed: true }) => {
+    worker.on('message', (message: WorkerResponse | { ready: boolean; error?: { name: string; message: string } } | { closed: true } | { wipe: { code: 'device_revoked' | 'account_disabled'; message: string } }) => {
+      if ('wipe' in message) {
+        options.onRemoteWipe?.(message.wipe.code, message.wipe.message);
+        return;
+      }
       if ('ready' in message) {
         if (!message.ready) {
           // The worker's error, rehydrated with its name and fields (a wrong key, a refused PIN and its wait).

@@ -377,6 +377,12 @@ export class AppLock {
     });
   }
 
+  /** The sync server revoked this device or disabled its account: the store and its key go, the lock screen says why. */
+  remoteWipe(code: 'device_revoked' | 'account_disabled', message: string): Promise<LockStatus> {
+    if (!this.options.storeFile) return Promise.resolve(this.status());
+    return this.wipe(code, message);
+  }
+
   /** After a wipe: starts again with an empty store (a new key; a device without a keychain sets a passphrase first). */
   startOver(): Promise<LockStatus> {
     return this.serially(async () => {

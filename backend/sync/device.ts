@@ -8,6 +8,7 @@ import { syncOnce } from './engine.ts';
 import { insecureServerUrl, SyncHttpError, SyncServer } from './http.ts';
 import { pendingChanges } from './outbox.ts';
 import { ProgressMeter } from './progress.ts';
+import { rememberPolicy } from '../security/staleLock.ts';
 import { deviceId, readState, writeState } from './state.ts';
 
 /** Retry delays after a failed background sync (network, 5xx): 15 s doubling to 15 min. */
@@ -25,6 +26,8 @@ export class DeviceSync {
   private cancelling: AbortController | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
+  /** Told when the server orders this device's data removed (revoked device, disabled account): the host wipes it. */
+  onRemoteWipe: ((code: 'device_revoked' | 'account_disabled', message: string) => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -53,7 +56,7 @@ export class DeviceSync {
     if (insecure) throw ApiError.field('serverUrl', insecure);
     const server = new SyncServer(serverUrl, this.fetchImpl);
     try {
-      const { token, user } = await server.login({ login, password, deviceId: deviceId(this.store), deviceName: 'CRM desktop' });
+      const { token, user, policy } = await server.login({ login, password, deviceId: deviceId(this.store), deviceName: 'CRM desktop' });
       this.store.transaction(() => {
         const previous = readState(this.store, 'login');
         if (previous && previous !== login && pendingChanges(this.store) > 0)
@@ -62,10 +65,12 @@ export class DeviceSync {
         writeState(this.store, 'login', login);
         writeState(this.store, 'role', user.role);
         writeState(this.store, 'token', token);
+        if (policy) rememberPolicy(this.store, policy.staleAfterDays);
         adoptServerUser(this.store, user);
         this.store.prepare(`DELETE FROM sync_state WHERE key = 'lastError'`).run();
       });
     } catch (error) {
+      this.wipeIfOrdered(error);
       if (error instanceof SyncHttpError) throw new ApiError(error.status === 401 ? 'invalid_input' : 'internal', error.message, error.status === 401 ? [{ path: 'password', message: 'login or password is not correct' }] : []);
       throw error;
     }
@@ -138,7 +143,10 @@ export class DeviceSync {
       });
       this.store.transaction(() => this.store.prepare(`DELETE FROM sync_state WHERE key = 'lastError'`).run());
       this.failures = 0;
+      // The stale-device lock follows the server's current policy (backend/security/staleLock.ts).
+      await server.policy().then((p) => rememberPolicy(this.store, p.staleAfterDays), () => undefined);
     } catch (error) {
+      this.wipeIfOrdered(error);
       const http = error instanceof SyncHttpError ? error : null;
       const lastError = { code: http?.code ?? 'internal', message: (error as Error).message, at: new Date().toISOString() };
       this.store.transaction(() => {
@@ -151,6 +159,10 @@ export class DeviceSync {
       this.cancelling = null;
     }
     return this.status();
+  }
+
+  private wipeIfOrdered(error: unknown): void {
+    if (error instanceof SyncHttpError && (error.code === 'device_revoked' || error.code === 'account_disabled')) this.onRemoteWipe?.(error.code, error.message);
   }
 
   /** Stops the running sync at its next page or batch; what it received or sent so far is kept, the next sync resumes. */

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import {
-  AUTH_HEADER, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
+  AUTH_HEADER, DeviceStatus, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
   type Change, type LoginRequest,
 } from '../../shared/sync/protocol.ts';
 import { z } from 'zod';
@@ -113,6 +113,11 @@ export class SyncServer {
   /** Gives a client to another RM, on the server (team leads within their team, admins anyone). */
   reassign(clientId: string, toLogin: string): Promise<{ reassigned: boolean }> {
     return this.request(`/v1/clients/${encodeURIComponent(clientId)}/reassign`, { toLogin }, z.object({ reassigned: z.boolean() }));
+  }
+
+  /** The server's device policy and when it last saw this device caught up (`GET /v1/policy`). */
+  policy(): Promise<DeviceStatus> {
+    return this.request('/v1/policy', undefined, DeviceStatus, 'GET');
   }
 
   async logout(): Promise<void> {

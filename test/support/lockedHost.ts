@@ -19,7 +19,7 @@ export function lockedHost(access: KeyAccess, options: { dir?: string; clock?: R
   const appLock = new AppLock({
     access,
     stateFile: path.join(dir, 'lock-state.json'),
-    open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: true, unlock }),
+    open: (keyHex, unlock) => startBackendWorker({ file, keyHex, create: true, unlock, onRemoteWipe: (code, message) => void appLock.remoteWipe(code, message) }),
     openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false }),
     storeFile: file,
     crashRotationAfter: options.crashRotationAfter,

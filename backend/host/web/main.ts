@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
   const appLock = new AppLock({
     access: hostAccess(keyHex),
     stateFile: `${file}.lock.json`,
-    open: (key, unlock) => startBackendWorker({ file, keyHex: key, create: values.create ?? false, unlock }),
+    open: (key, unlock) => startBackendWorker({ file, keyHex: key, create: values.create ?? false, unlock, onRemoteWipe: (code, message) => void appLock.remoteWipe(code, message) }),
     // Encrypted backups and restore work here too; the key itself is CRM_DB_KEY's, so it is not rotated here.
     storeFile: file,
   });

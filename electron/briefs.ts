@@ -34,7 +34,7 @@ export async function printBriefToPdf(html: string, chrome: PageChrome): Promise
     webPreferences: {
       session: printSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false,
       nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false,
-      spellcheck: false, devTools: false,
+      spellcheck: false, devTools: false, disableBlinkFeatures: 'Auxclick',
     },
   });
   printing.add(url);

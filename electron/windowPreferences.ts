@@ -14,6 +14,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click must not open anything (window.open is refused anyway: hardening.ts); electronegativity AUXCLICK.
+    disableBlinkFeatures: 'Auxclick',
     devTools: !app.isPackaged,
   };
 }

@@ -3,7 +3,8 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { openBackend, type Backend } from '../backend.ts';
 import { PinGuard } from '../meetings/pin.ts';
 import { admitWhileStale } from '../security/staleLock.ts';
-import { replaceStoreFile, runMaintenance, type MaintenanceTask } from '../security/storeMaintenance.ts';
+import { replaceStoreFile } from '../security/storeFiles.ts';
+import { runMaintenance, type MaintenanceTask } from '../security/storeMaintenance.ts';
 
 /** Backend worker thread: owns the store, answers `{ id, method, input }` messages one at a time. */
 export interface WorkerRequest {

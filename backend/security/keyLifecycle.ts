@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BackendWorker } from '../host/workerHost.ts';
 import { syncFolder, writeFileAtomically } from '../keys/atomicFile.ts';
 import type { KeyFiles, KeyWraps } from '../keys/keyAccess.ts';
-import { replaceStoreFile } from './storeMaintenance.ts';
+import { replaceStoreFile } from './storeFiles.ts';
 
 /**
  * The key's lifecycle on a device (issue 14): rotating the database key with PRAGMA rekey, resumable after a crash at

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index.ts';
 import type { Store } from '../store/store.ts';
-import { syncFolder } from '../keys/atomicFile.ts';
 
 /**
  * What the host asks the backend worker to do to the store file itself (key rotation, backups, a restore), as opposed to
@@ -128,15 +127,4 @@ export function runMaintenance(store: Store, storeKeyHex: string, task: Maintena
       return result;
     }
   }
-}
-
-/**
- * Puts `replacement` (a closed, complete store file) in the place of `file`: the old store's WAL and shared-memory
- * files go first (they belong to the old file and must never be applied to the new one), then one rename, which the
- * file system does whole.
- */
-export function replaceStoreFile(file: string, replacement: string): void {
-  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
-  fs.renameSync(replacement, file);
-  syncFolder(file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))) || '.');
 }

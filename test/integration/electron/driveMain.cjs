@@ -48,6 +48,17 @@ async function keychain() {
   win.webContents.mainFrame.url = 'app://crm/unlock.html#return=%2Fclients';
   result.wrongPin = await host(page, 'lock.unlock', { method: 'pin', pin: '1111' });
   result.rightPin = await host(page, 'lock.unlock', { method: 'pin', pin: '2468' });
+
+  // The key's lifecycle through the window's host channel: a backup, then a rotation (refused from the lock screen).
+  win.webContents.mainFrame.url = 'app://crm/unlock.html#return=%2Fclients';
+  result.rotateFromLockScreen = await host(page, 'keys.rotate', {});
+  win.webContents.mainFrame.url = 'app://crm/index.html#/clients';
+  result.backup = await host(page, 'keys.createBackup', {});
+  const keyFile = path.join(process.env.FAKE_USER_DATA, 'db-key.json');
+  require('node:fs').copyFileSync(keyFile, path.join(process.env.FAKE_USER_DATA, 'db-key.before-rotation.json'));
+  result.rotated = await host(page, 'keys.rotate', {});
+  result.listAfterRotate = await call(page, 'clients.list', {});
+  result.forgedRotate = await host({ sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }, 'keys.rotate', {});
   return result;
 }
 
@@ -68,6 +79,10 @@ async function keychain() {
   const fromApp = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
   const fromElsewhere = { sender: win.webContents, senderFrame: { url: 'https://evil.example/' } };
   const navigationPrevented = win.webContents.emit('will-navigate', { url: 'https://evil.example/', preventDefault() { this.prevented = true; } });
+  const inAppNavigationPrevented = win.webContents.emit('will-navigate', { url: 'app://crm/unlock.html', preventDefault() { this.prevented = true; } });
+  const redirectPrevented = win.webContents.emit('will-redirect', { url: 'https://evil.example/', preventDefault() { this.prevented = true; } });
+  const webviewPrevented = win.webContents.emit('will-attach-webview', { preventDefault() { this.prevented = true; } }, {}, {});
+  const otherContents = { sender: { id: 'another window' }, senderFrame: win.webContents.mainFrame };
   const page = await t.protocolHandler({ url: 'app://crm/index.html' });
   const traversal = await t.protocolHandler({ url: 'app://crm/..%2f..%2fpackage.json' });
   let permission;
@@ -125,6 +140,12 @@ async function keychain() {
     unknownMethod: await call(fromApp, 'store.exec', {}),
     badInput: await call(fromApp, 'clients.get', { id: 'x' }),
     foreignFrame: await call(fromElsewhere, 'clients.list', {}),
+    otherContents: await call(otherContents, 'clients.list', {}),
+    otherContentsHost: await t.ipcHandlers['crm:host'](otherContents, 'lock.status', {}),
+    inAppNavigationPrevented,
+    redirectPrevented,
+    webviewPrevented,
+    permissionCheck: t.permissionCheck?.(null, 'clipboard-read', 'app://crm'),
     navigationPrevented,
     linkClicked: win.webContents.openHandler({ url: 'https://www.gsxt.gov.cn/', disposition: 'foreground-tab' }),
     scriptOpened: win.webContents.openHandler({ url: 'https://evil.example/', disposition: 'new-window' }),

@@ -15,8 +15,10 @@ class Emitter {
   once(event, listener) { return this.on(event, listener); }
   emit(event, ...args) {
     let prevented = false;
-    const e = { preventDefault: () => { prevented = true; } };
-    for (const listener of this.handlers[event] ?? []) listener(e, ...args);
+    // Navigation events carry their URL on the event (Electron 25+: event.url) and, deprecated, as the next argument.
+    const details = args[0] && typeof args[0] === 'object' && 'url' in args[0] ? args.shift() : null;
+    const e = { ...(details ? { url: details.url } : {}), preventDefault: () => { prevented = true; } };
+    for (const listener of this.handlers[event] ?? []) listener(e, ...(details ? [details.url] : args));
     return prevented;
   }
 }

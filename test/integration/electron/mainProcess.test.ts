@@ -57,7 +57,13 @@ describe('Electron main process bundle', () => {
   it('opens one isolated, sandboxed window without Node on app://crm', () => {
     expect(observed.errors).toEqual([]);
     expect(observed.loadedUrl).toBe('app://crm/index.html');
-    expect(observed.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    // The live preferences of the window the app created, item by item of Electron's security checklist.
+    expect(observed.webPreferences).toMatchObject({
+      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
+      webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick',
+    });
+    const preferences = observed.webPreferences as Record<string, unknown>;
+    for (const risky of ['experimentalFeatures', 'enableBlinkFeatures', 'enableRemoteModule']) expect(preferences[risky], risky).toBeUndefined();
   });
 
   it('answers the workspace page from the store in the backend worker, with the SQLite module copied beside it', () => {
@@ -70,10 +76,17 @@ describe('Electron main process bundle', () => {
     expect(observed.unknownMethod).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(observed.badInput).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'id' }] } });
     expect(observed.foreignFrame).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // The app's own frame URL, but sent by another web contents (another window, a forged sender): refused on both channels.
+    expect(observed.otherContents).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(observed.otherContentsHost).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('denies navigation, new windows and permissions; only a clicked web link goes to the system browser', () => {
     expect(observed.navigationPrevented).toBe(true);
+    expect(observed.inAppNavigationPrevented).toBe(false);
+    expect(observed.redirectPrevented).toBe(true);
+    expect(observed.webviewPrevented).toBe(true);
+    expect(observed.permissionCheck).toBe(false);
     for (const opened of [observed.linkClicked, observed.scriptOpened, observed.fileLink]) expect(opened).toEqual({ action: 'deny' });
     expect(observed.opened).toEqual(['https://www.gsxt.gov.cn/']);
     expect(observed.permission).toBe(false);
@@ -81,7 +94,9 @@ describe('Electron main process bundle', () => {
 
   it('serves the renderer with a strict CSP and nothing outside it', () => {
     expect(observed.page).toMatchObject({ status: 200 });
-    expect((observed.page as { csp: string }).csp).toContain("script-src 'self'");
+    const csp = (observed.page as { csp: string }).csp;
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'none'"]) expect(csp).toContain(directive);
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|https?:|\*/);
     expect(observed.traversal).toBe(404);
   });
 
@@ -129,7 +144,7 @@ describe('Electron main process bundle', () => {
     expect(keychain.statusWhileLocked).toMatchObject({ ok: true, value: { locked: true, reason: 'system', pinSet: false } });
     expect(keychain.lockFromLockScreen).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     // The stand-in keychain reverses the key: read it back from the wrapped key file and look for it in the heap.
-    const wrapped = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.json'), 'utf8')) as { wrapped: string };
+    const wrapped = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.before-rotation.json'), 'utf8')) as { wrapped: string };
     const key = [...Buffer.from(wrapped.wrapped, 'base64').toString()].reverse().join('');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const heap = fs.readFileSync(keychain.heapSnapshot as string, 'utf8');
@@ -140,6 +155,18 @@ describe('Electron main process bundle', () => {
     expect(keychain.manualLock).toMatchObject({ ok: true, value: { locked: true, reason: 'manual', pinSet: true } });
     expect(keychain.wrongPin).toMatchObject({ ok: true, value: { ok: false, reason: 'wrong' } });
     expect(keychain.rightPin).toEqual({ ok: true, value: { ok: true } });
+  });
+
+  it('makes encrypted backups and rotates the key through the host channel, never from the lock screen or another frame', () => {
+    expect(keychain.rotateFromLockScreen).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(keychain.forgedRotate).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(keychain.backup).toMatchObject({ ok: true, value: { name: expect.stringMatching(/^crm-backup-.*\.crmbackup$/), recoveryKey: expect.any(String) } });
+    expect(fs.existsSync(path.join(profile, 'backups', (keychain.backup as { value: { name: string } }).value.name))).toBe(true);
+    expect(keychain.rotated).toEqual({ ok: true, value: { rotated: true } });
+    expect(keychain.listAfterRotate).toMatchObject({ ok: true, value: { total: 1 } });
+    const before = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.before-rotation.json'), 'utf8')) as { wrapped: string };
+    const after = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.json'), 'utf8')) as { wrapped: string };
+    expect(after.wrapped).not.toBe(before.wrapped);
   });
 
   it('lets the worker close the store before the app quits', () => {

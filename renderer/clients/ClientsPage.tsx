@@ -1,4 +1,4 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,7 @@ import { ClientFilters } from './ClientFilters.tsx';
 import { ClientFormModal } from './ClientFormModal.tsx';
 import { ClientTable } from './ClientTable.tsx';
 import { ColumnSettingsMenu } from './ColumnSettingsMenu.tsx';
-import { ExportButton } from '../import/ExportButton.tsx';
-import { routeHref } from '../shell/router.ts';
+import { DataMenu } from '../import/DataMenu.tsx';
 
 export function ClientsPage() {
   const { t, i18n } = useTranslation();
@@ -28,10 +27,7 @@ export function ClientsPage() {
         <div className="crm-filters"><ClientFilters /></div>
         <span style={{ marginLeft: 'auto', display: 'flex', gap: 8 }}>
           <ColumnSettingsMenu />
-          <Button href={routeHref({ name: 'quality' })}>{t('quality.nav')}</Button>
-          <Button href={routeHref({ name: 'duplicates' })}>{t('duplicates.nav')}</Button>
-          <Button href={routeHref({ name: 'import' })} icon={<UploadOutlined aria-hidden />}>{t('import.nav')}</Button>
-          <ExportButton />
+          <DataMenu />
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>{t('clients.new')}</Button>
         </span>
       </div>

@@ -2,6 +2,7 @@
 const zhCN = {
   import: {
     nav: '导入', title: '导入数据', back: '返回客户列表', exportButton: '导出',
+    menu: { button: '导入导出', import: '导入数据…', csv: '导出当前列表为 CSV', xlsx: '导出当前列表为 Excel (.xlsx)' },
     steps: { file: '选择文件', mapping: '列对应', preview: '预览与校验', result: '导入结果' },
     kind: '数据类型', kinds: { clients: '客户', contacts: '联系人', projects: '融资项目', interactions: '沟通记录', feedback: '客户反馈' },
     file: '文件（CSV 或 Excel .xlsx）', chooseFile: '选择文件', noFile: '未选择文件', fileHint: '支持 Excel 另存的 CSV（UTF-8 或 GBK）和 .xlsx；客户以统一社会信用代码或客户ID 对应。',
@@ -49,6 +50,7 @@ type Strings = typeof zhCN;
 const en: Strings = {
   import: {
     nav: 'Import', title: 'Import data', back: 'Back to clients', exportButton: 'Export',
+    menu: { button: 'Import/export', import: 'Import data…', csv: 'Export this list as CSV', xlsx: 'Export this list as Excel (.xlsx)' },
     steps: { file: 'Choose file', mapping: 'Map columns', preview: 'Preview and check', result: 'Result' },
     kind: 'What to import', kinds: { clients: 'Clients', contacts: 'Contacts', projects: 'Projects', interactions: 'Interactions', feedback: 'Feedback' },
     file: 'File (CSV or Excel .xlsx)', chooseFile: 'Choose file', noFile: 'No file chosen', fileHint: 'CSV saved by Excel (UTF-8 or GBK) and .xlsx; rows name their client by unified social credit code or client ID.',

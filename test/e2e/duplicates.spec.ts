@@ -36,7 +36,8 @@ test('a profile names its likely duplicate; the duplicates view says why; a merg
   expect(await seriousViolations(page, inProfile), 'profile notice').toEqual([]);
 
   await page.evaluate(() => (location.hash = '#/clients'));
-  await page.getByRole('link', { name: '疑似重复', exact: true }).click();
+  await page.getByTestId('data-menu').click();
+  await page.getByRole('menuitem', { name: '疑似重复客户', exact: true }).click();
   const pair = page.getByTestId('duplicate-pair').filter({ hasText: older.legalName }).filter({ hasText: newer.legalName });
   await expect(pair).toHaveCount(1);
   await expect(pair).toContainText('字号相同');

@@ -9,7 +9,7 @@ import { csv } from '../support/imports.ts';
 import { seriousViolations } from './axe.ts';
 import { callBackend } from './backendCall.ts';
 import { expect, test } from './fixtures.ts';
-import { freshChineseName } from './workspace.ts';
+import { choose, freshChineseName } from './workspace.ts';
 
 /** Import wizard (导入) with real files chosen through the file input, its result, rejected rows as CSV, undo; export (导出). */
 const HEADER = ['客户名称', '统一社会信用代码', '信用评级', '行业', '地区', '规模', '客户状态', '客户经理', '建立关系日期', '年营业收入（万元）', '备注'];
@@ -30,10 +30,11 @@ async function named(page: Page, name: string) {
   return items.filter((c) => c.legalName === name);
 }
 
-async function openImport(page: Page, toggle: string, button: string) {
+async function openImport(page: Page, toggle: string, item: string) {
   await page.getByText(toggle, { exact: true }).click();
   await page.evaluate(() => (location.hash = '#/clients'));
-  await page.getByRole('link', { name: button, exact: true }).click();
+  await page.getByTestId('data-menu').click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
   await expect(page.getByTestId('import-page')).toBeVisible();
 }
 
@@ -50,7 +51,7 @@ test('a GBK CSV from Chinese Excel: detected, mapped, checked row by row, import
   ];
   const file = tempFile('客户清单.csv', iconv.encode(csv(rows), 'gbk'));
 
-  await openImport(page, '中文', '导入');
+  await openImport(page, '中文', '导入数据…');
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('detected-encoding')).toHaveText('识别结果：GBK / GB18030');
   await expect(page.getByRole('columnheader', { name: '客户名称' })).toBeVisible();
@@ -107,7 +108,7 @@ test('an xlsx with several sheets in English: the chosen sheet, skip or update o
   sheet.addRow([stored.legalName, stored.creditCode, stored.rating, 'power', 'BJ', 'large', 'active', stored.ownerLogin, 45000, 'updated from xlsx']);
   const file = tempFile('book.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
 
-  await openImport(page, 'English', 'Import');
+  await openImport(page, 'English', 'Import data…');
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByLabel('Sheet', { exact: true })).toBeVisible();
   await page.getByLabel('Sheet', { exact: true }).click();
@@ -118,6 +119,7 @@ test('an xlsx with several sheets in English: the chosen sheet, skip or update o
   await page.getByRole('button', { name: 'Check every row' }).click();
   await expect(page.getByTestId('import-summary')).toHaveText('2 rows: 1 to import, 1 duplicates, 0 with errors, 0 likely duplicates');
   await page.getByTestId('import-filter').getByText('Duplicates', { exact: true }).click();
+  await expect(page.getByTestId('import-row')).toHaveCount(1);
   await expect(page.getByTestId('import-row')).toContainText(`Already stored: ${stored.legalName}`);
   expect(await seriousViolations(page, SCOPE), 'preview (en)').toEqual([]);
   await page.getByRole('button', { name: 'Import 2 rows' }).click();
@@ -131,26 +133,32 @@ test('导出 writes the client list as shown (its filter) to CSV with a BOM and 
   test.setTimeout(180_000);
   await page.evaluate(() => (location.hash = '#/clients'));
   await expect(page.getByTestId('client-count')).not.toBeEmpty();
-  const all = await callBackend(page, 'clients.list', { limit: 1 });
+  const exportAs = async (item: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('data-menu').click().then(() => page.getByRole('menuitem', { name: item, exact: true }).click()),
+    ]);
+    return download;
+  };
 
-  const [csvDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-button').click().then(() => page.getByRole('menuitem', { name: 'CSV (UTF-8)' }).click()),
-  ]);
+  const all = await callBackend(page, 'clients.list', { limit: 1 });
+  const csvDownload = await exportAs('导出当前列表为 CSV');
   expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
   const text = fs.readFileSync(await csvDownload.path(), 'utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
-  expect(text).toContain('客户名称');
+  expect(text.split('\r\n')[0]).toContain('客户名称');
   const lines = text.replace(/\r\n$/, '').split('\r\n');
   expect(lines.length - 1).toBeGreaterThanOrEqual(all.total); // quoted line breaks in notes may add lines, never remove rows
   await expect(page.getByText(/^已导出 /)).toBeVisible();
 
-  const [xlsxDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('export-button').click().then(() => page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click()),
-  ]);
+  // Only active clients in the list: the export holds exactly them.
+  await choose(page.locator('.crm-filters'), page, '状态', '活跃');
+  const active = await callBackend(page, 'clients.list', { filter: { status: ['active'] }, limit: 1 });
+  await expect(page.getByTestId('client-count')).toHaveText(`共 ${active.total.toLocaleString('zh-CN')} 位客户`);
+  expect(active.total).toBeLessThan(all.total);
+  const xlsxDownload = await exportAs('导出当前列表为 Excel (.xlsx)');
   expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await xlsxDownload.path());
-  expect(book.worksheets[0]!.rowCount - 1).toBe(all.total);
+  expect(book.worksheets[0]!.rowCount - 1).toBe(active.total);
 });

@@ -41,7 +41,8 @@ for (const l of [
     test.setTimeout(180_000);
     await page.getByText(l.toggle, { exact: true }).click();
     await page.evaluate(() => (location.hash = '#/clients'));
-    await page.getByRole('link', { name: l.link, exact: true }).click();
+    await page.getByTestId('data-menu').click();
+    await page.getByRole('menuitem', { name: l.link, exact: true }).click();
     const overview = await callBackend(page, 'quality.overview', { limit: 50 });
     await expect(page.getByTestId('quality-owner')).toHaveCount(overview.owners.length);
     await expect(page.getByTestId('quality-owners').getByRole('columnheader', { name: l.average })).toBeVisible();

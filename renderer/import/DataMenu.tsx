@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,15 @@ import { formatNumber } from '../../shared/format/index.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
 import { useLanguage } from '../i18n/index.ts';
+import { navigate } from '../shell/router.ts';
 import { clientListStore } from '../shell/stores.ts';
 import { downloadFile, MIME } from './transfer.ts';
 
-/** 导出: the client list as shown (its filters and order) to CSV or .xlsx, headers and labels in the UI language. */
-export function ExportButton() {
+/**
+ * The client list's data tools in one menu, so the toolbar stays one row: 导入 (the wizard), 导出 of the list as shown
+ * (its filters and order) to CSV or .xlsx with headers and labels in the UI language, likely duplicates, data quality.
+ */
+export function DataMenu() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
@@ -32,11 +36,23 @@ export function ExportButton() {
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [{ key: 'csv', label: 'CSV (UTF-8)' }, { key: 'xlsx', label: 'Excel (.xlsx)' }],
-        onClick: ({ key }) => void exportAs(key === 'xlsx' ? 'xlsx' : 'csv'),
+        items: [
+          { key: 'import', label: t('import.menu.import') },
+          { key: 'csv', label: t('import.menu.csv') },
+          { key: 'xlsx', label: t('import.menu.xlsx') },
+          { type: 'divider' },
+          { key: 'duplicates', label: t('duplicates.title') },
+          { key: 'quality', label: t('quality.title') },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'import' || key === 'duplicates' || key === 'quality') navigate({ name: key });
+          else void exportAs(key === 'xlsx' ? 'xlsx' : 'csv');
+        },
       }}
     >
-      <Button icon={<DownloadOutlined aria-hidden />} loading={busy} data-testid="export-button">{t('import.exportButton')}</Button>
+      <Button icon={<DatabaseOutlined aria-hidden />} loading={busy} data-testid="data-menu">
+        {t('import.menu.button')} <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+      </Button>
     </Dropdown>
   );
 }

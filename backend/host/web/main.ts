@@ -59,7 +59,13 @@ async function main(argv: string[]): Promise<number> {
     storeFile: file,
   });
   try {
-    await appLock.start();
+    // The desktop app offers recovery when its key opens nothing; here the key is CRM_DB_KEY's, so say so and stop.
+    const started = await appLock.start();
+    if (started.problem) {
+      console.error(`Cannot open ${file}: ${started.problem.message}`);
+      await appLock.close();
+      return 2;
+    }
   } catch (error) {
     console.error(`Cannot open ${file}: ${(error as Error).message}`);
     // The worker rehydrates the store's error name; a wrong key is a key problem like a malformed one.

@@ -1,29 +1,16 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keychainAccess, passphraseAccess, passphraseCopyFile } from '../../../backend/keys/keyAccess.ts';
 import { readWrappedKey } from '../../../backend/keys/keyStore.ts';
-import type { SafeStorageLike } from '../../../backend/keys/safeStorageKeyStore.ts';
 import { preRotationBackup, rotationStateFile, type RotationStep } from '../../../backend/security/keyLifecycle.ts';
 import { openStore } from '../../../backend/store/store.ts';
 import { clientInput } from '../../support/clients.ts';
+import { fakeKeychain } from '../../support/fakeKeychain.ts';
 import { lockedHost } from '../../support/lockedHost.ts';
 import { rejection } from '../../support/rejection.ts';
 import { tempDir } from '../../support/tempStore.ts';
-
-/** Stands in for Electron's safeStorage (an OS service, not our code): reversible, secret-dependent wrapping. */
-function fakeKeychain(secret = 7, backend = 'gnome_libsecret'): SafeStorageLike {
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => backend,
-    encryptString: (plain) => Buffer.from([...Buffer.from(plain)].map((b) => b ^ secret)),
-    decryptString: (wrapped) => {
-      const text = Buffer.from([...wrapped].map((b) => b ^ secret)).toString();
-      if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('cannot decrypt');
-      return text;
-    },
-  };
-}
 
 /** The key the keychain's wrap holds, as the OS user would get it. */
 const keychainKey = (keyFile: string, secret = 7) => fakeKeychain(secret).decryptString(Buffer.from(readWrappedKey(keyFile)!.wrapped, 'base64'));
@@ -147,6 +134,45 @@ describe('the key lifecycle', () => {
       expect(fs.existsSync(rotationStateFile(keyFile))).toBe(false);
     }, 120_000);
   }
+
+  it('resumes a rotation whose process was killed during the rekey itself (its rollback journal on disk)', async () => {
+    const dir = tempDir();
+    const first = keychainHost(dir);
+    await first.appLock.start();
+    for (let i = 1; i <= 3; i++) await first.appLock.call('clients.create', clientInput(i));
+    await first.appLock.close();
+    const oldKey = keychainKey(first.keyFile);
+    // Ballast, so that the rekey rewrites enough pages to be caught in the middle.
+    const store = openStore({ file: first.file, keyHex: oldKey, create: false });
+    store.db.exec('CREATE TABLE ballast (x TEXT)');
+    const insert = store.db.prepare('INSERT INTO ballast (x) VALUES (?)');
+    store.transaction(() => {
+      for (let i = 0; i < 150_000; i++) insert.run(`ballast row ${i} `.padEnd(160, 'x'));
+    });
+    store.close();
+
+    const child = spawn(process.execPath, ['bin/run-ts.mjs', path.join(import.meta.dirname, 'rotateChild.ts'), dir], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let journalSeen = false;
+    // Polls for the state to kill in (the rekey's journal), not for a time.
+    while (child.exitCode === null && !(journalSeen = fs.existsSync(`${first.file}-journal`) && fs.existsSync(rotationStateFile(first.keyFile))))
+      await new Promise((resolve) => setImmediate(resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(journalSeen).toBe(true);
+
+    const restarted = keychainHost(dir).appLock;
+    expect(await restarted.start()).toMatchObject({ locked: false });
+    expect(await total(restarted)).toBe(3);
+    await restarted.close();
+    const newKey = keychainKey(first.keyFile);
+    expect(newKey).not.toBe(oldKey);
+    expect(opens(first.file, oldKey)).toBe(false);
+    const reopened = openStore({ file: first.file, keyHex: newKey, create: false });
+    expect(reopened.db.prepare('SELECT count(*) FROM ballast').pluck().get()).toBe(150_000);
+    expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    reopened.close();
+  }, 240_000);
 
   it('backs up under a recovery key (no SQLite header, no plaintext) and restores it; a wrong recovery key changes nothing', async () => {
     const { appLock, dir } = keychainHost();

@@ -1,5 +1,5 @@
 import { UserOutlined } from '@ant-design/icons';
-import { Button, Modal, Popover, Space, Typography } from 'antd';
+import { Button, Modal, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIdentity } from './identity.ts';
@@ -27,13 +27,11 @@ export function IdentityMenu() {
   return (
     <>
       <Popover content={details} title={t('identity.menuTitle')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-        <Button type="text" className="crm-identity" data-testid="identity-button" title={t('identity.me', { name: user.name, role })}>
-          <Space size={4}>
-            <UserOutlined aria-hidden />
-            <span className="crm-identity-name">{user.name}</span>
-            <span className="crm-identity-role">{role}</span>
-          </Space>
-        </Button>
+        <button type="button" className="crm-identity" data-testid="identity-button" title={t('identity.me', { name: user.name, role })}>
+          <UserOutlined aria-hidden />
+          <span className="crm-identity-name">{user.name}</span>
+          <span className="crm-identity-role">{role}</span>
+        </button>
       </Popover>
       <Modal open={changing} title={t('identity.changeTitle')} footer={null} onCancel={() => setChanging(false)} destroyOnHidden>
         <IdentityForm initial={user} submitLabel={t('identity.save')} onSaved={() => setChanging(false)} onCancel={() => setChanging(false)} />

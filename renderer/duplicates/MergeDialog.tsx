@@ -104,6 +104,9 @@ export function MergeDialog({ a, b, onClose, onMerged }: { a: string; b: string;
     <Modal
       open
       width={960}
+      centered
+      // The fields scroll inside the dialog, so the merge button stays on screen.
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' } }}
       title={t('duplicates.dialog.title')}
       onCancel={onClose}
       destroyOnHidden

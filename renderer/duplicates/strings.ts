@@ -6,7 +6,7 @@ const zhCN = {
     pair: '{{a}} 与 {{b}}', why: '相似原因', merge: '合并', mergeWith: '合并 · {{a}} 与 {{b}}', open: '打开 {{name}}',
     reason: {
       creditCode: '统一社会信用代码相同：{{code}}', sameName: '规范化后名称相同：{{name}}',
-      sameTradeName: '字号相同：“{{trade}}”', place: '同在{{place}}', trades: '同属{{trades}}',
+      sameTradeName: '字号相同：“{{trade}}”', place: '名称中的地名：{{place}}', trades: '同属{{trades}}',
     },
     notice: '该客户可能与 {{count}} 个客户重复', noticeItem: '{{name}}（{{why}}）', compare: '比较并合并', compareWith: '比较并合并 · {{name}}',
     dialog: {
@@ -28,7 +28,7 @@ const en: Strings = {
     pair: '{{a}} and {{b}}', why: 'Why they look alike', merge: 'Merge', mergeWith: 'Merge · {{a}} and {{b}}', open: 'Open {{name}}',
     reason: {
       creditCode: 'Same credit code: {{code}}', sameName: 'Same name once normalised: {{name}}',
-      sameTradeName: 'Same trade name: “{{trade}}”', place: 'both in {{place}}', trades: 'shared words: {{trades}}',
+      sameTradeName: 'Same trade name: “{{trade}}”', place: 'place in the name: {{place}}', trades: 'shared words: {{trades}}',
     },
     notice: 'This client may be a duplicate of {{count}} other client(s)', noticeItem: '{{name}} ({{why}})', compare: 'Compare and merge', compareWith: 'Compare and merge · {{name}}',
     dialog: {

@@ -31,6 +31,7 @@ export function ImportPage() {
   const language = useLanguage();
   const { message } = App.useApp();
   const fileInputId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<ImportKind>('clients');
   const [file, setFile] = useState<File | null>(null);
   const [fileId, setFileId] = useState<string | null>(null);
@@ -210,17 +211,27 @@ export function ImportPage() {
               />
             </label>
             <div className="crm-import-field">
-              <label htmlFor={fileInputId}>{t('import.file')}</label>
+              <span id={`${fileInputId}-label`}>{t('import.file')}</span>
               <div className="crm-file-pick">
+                {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
                 <input
                   id={fileInputId}
+                  ref={fileInput}
                   type="file"
+                  className="crm-import-hidden-input"
+                  tabIndex={-1}
+                  aria-hidden
                   data-testid="import-file"
                   accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  onChange={(event) => void chooseFile(event.target.files?.[0] ?? null)}
+                  onChange={(event) => {
+                    void chooseFile(event.target.files?.[0] ?? null);
+                    event.target.value = '';
+                  }}
                 />
-                <UploadOutlined aria-hidden />
-                <span className="crm-muted">{file ? `${file.name} · ${formatNumber(Math.ceil(file.size / 1024), language)} KB` : t('import.noFile')}</span>
+                <Button icon={<UploadOutlined aria-hidden />} aria-labelledby={`${fileInputId}-label ${fileInputId}-button`} id={`${fileInputId}-button`} onClick={() => fileInput.current?.click()}>
+                  {t('import.chooseFile')}
+                </Button>
+                <span className="crm-muted" data-testid="import-file-name">{file ? `${file.name} · ${formatNumber(Math.max(1, Math.ceil(file.size / 1024)), language)} KB` : t('import.noFile')}</span>
               </div>
               <div className="crm-muted crm-import-hint">{t('import.fileHint')}</div>
             </div>

@@ -48,7 +48,7 @@ export function QualityCard({ profile, onChanged }: { profile: ClientProfile; on
           {quality.missing.length === 0 ? (
             <Space><CheckCircleTwoTone twoToneColor="#1a7f37" aria-hidden />{t('quality.complete')}</Space>
           ) : (
-            <div>
+            <div className="crm-quality-list">
               <div className="crm-muted">{t('quality.missing', { n: quality.missing.length })}</div>
               <ul className="crm-quality-missing" aria-labelledby="quality-card-title">
                 {quality.items.filter((i) => !i.ok).map((item) => (

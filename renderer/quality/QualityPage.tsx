@@ -1,3 +1,4 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,9 @@ export function QualityPage() {
 
   return (
     <div className="crm-quality" data-testid="quality-page">
+      <a href={routeHref({ name: 'clients' })} style={{ display: 'inline-block', marginBottom: 8 }}>
+        <ArrowLeftOutlined aria-hidden /> {t('import.back')}
+      </a>
       <div className="crm-toolbar">
         <Typography.Title level={2} className="crm-page-title">{t('quality.title')}</Typography.Title>
         <span className="crm-muted">{t('quality.subtitle')}</span>
@@ -94,7 +98,7 @@ export function QualityPage() {
               onRow={() => ({ 'data-testid': 'quality-client' } as React.HTMLAttributes<HTMLElement>)}
               columns={[
                 { key: 'name', title: t('quality.client'), render: (_, row) => <a href={routeHref({ name: 'client', id: row.id })}>{row.legalName}</a> },
-                { key: 'owner', title: t('quality.owner'), dataIndex: 'ownerLogin' },
+                { key: 'owner', title: <span style={{ whiteSpace: 'nowrap' }}>{t('quality.owner')}</span>, dataIndex: 'ownerLogin' },
                 { key: 'score', title: t('quality.card'), render: (_, row) => score(row.score, row.legalName) },
                 {
                   key: 'missing', title: t('quality.missingItems'),

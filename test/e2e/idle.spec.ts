@@ -5,14 +5,15 @@ import { openDemoClient } from './workspace.ts';
 type Counted = Window & { backendCalls: string[] };
 
 /**
- * Backend calls the page starts over ten minutes of nobody touching it. The page's clock is run ten minutes ahead
- * at once, firing every timer due in that time, so the test never waits for time to pass; calls are counted as the
- * page makes them (the web host's transport is fetch), not as they reach the network.
+ * Backend calls the page starts over nine minutes of nobody touching it (just under the app lock's default ten idle
+ * minutes, after which the window locks by design). The page's clock is run ahead at once, firing every timer due in
+ * that time, so the test never waits for time to pass; calls are counted as the page makes them (the web host's
+ * transport is fetch), not as they reach the network.
  */
 async function callsWhileIdle(page: Page): Promise<string[]> {
   await page.waitForLoadState('networkidle');
   const before = await page.evaluate(() => (window as unknown as Counted).backendCalls.length);
-  await page.clock.runFor(10 * 60_000);
+  await page.clock.runFor(9 * 60_000);
   return page.evaluate((from) => (window as unknown as Counted).backendCalls.slice(from), before);
 }
 

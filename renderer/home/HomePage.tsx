@@ -101,7 +101,7 @@ export function HomePage() {
                   <span className="crm-muted">{t('home.coverage.cadence', { n: row.cadenceDays })} · {row.lastContact ? formatDate(row.lastContact.occurredAt.slice(0, 10), language) : t('home.coverage.never')}</span>
                 </li>
               ))}
-              {d.counts.overdue > d.items.length && <li className="crm-muted">{`+${d.counts.overdue - d.items.length}`}</li>}
+              {d.counts.overdue > d.items.length && <li><a href={routeHref({ name: 'coverage' })}>{t('home.more', { n: d.counts.overdue - d.items.length })}</a></li>}
             </ul>
           )}
         </Section>
@@ -117,7 +117,7 @@ export function HomePage() {
                   <span className="crm-muted">{t(`risks.rule.${row.alert.rule}`)}</span>
                 </li>
               ))}
-              {d.total > d.items.length && <li className="crm-muted">{`+${d.total - d.items.length}`}</li>}
+              {d.total > d.items.length && <li><a href={routeHref({ name: 'risks' })}>{t('home.more', { n: d.total - d.items.length })}</a></li>}
             </ul>
           )}
         </Section>
@@ -133,7 +133,7 @@ export function HomePage() {
                   <span className="crm-muted">{[task.clientName, task.dueDate && t('home.tasks.due', { date: formatDate(task.dueDate, language) })].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
-              {d.total > d.items.length && <li className="crm-muted">{`+${d.total - d.items.length}`}</li>}
+              {d.total > d.items.length && <li><a href={routeHref({ name: 'tasks' })}>{t('home.more', { n: d.total - d.items.length })}</a></li>}
               {d.counts.overdue > 0 && <li><a href={routeHref({ name: 'tasks' })} className="crm-overdue">{t('home.tasks.overdueNote', { n: d.counts.overdue })}</a></li>}
             </ul>
           )}
@@ -150,7 +150,7 @@ export function HomePage() {
                   <span className="crm-muted">{formatDateTime(m.occurredAt, language)}{m.excerpt ? ` · ${m.excerpt}` : ''}</span>
                 </li>
               ))}
-              {d.meetings.total > d.meetings.items.length && <li className="crm-muted">{`+${d.meetings.total - d.meetings.items.length}`}</li>}
+              {d.meetings.total > d.meetings.items.length && <li className="crm-muted">{t('home.more', { n: d.meetings.total - d.meetings.items.length })}</li>}
             </ul>
           )}
         </Section>

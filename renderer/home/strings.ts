@@ -1,7 +1,7 @@
 /** Strings of the home screen (首页 / 我的一天). */
 const zhCN = {
   home: {
-    nav: '首页', title: '我的一天', greeting: '{{name}}，你好', viewAll: '查看全部', loadError: '加载失败', retry: '重试',
+    nav: '首页', title: '我的一天', more: '还有 {{n}} 条', greeting: '{{name}}，你好', viewAll: '查看全部', loadError: '加载失败', retry: '重试',
     coverage: { title: '逾期未联系的客户', empty: '没有逾期未联系的客户', overdue: '逾期 {{n}} 天', cadence: '每 {{n}} 天联系一次', never: '从未联系' },
     risks: { title: '我的风险预警', empty: '没有未处理的风险预警' },
     tasks: { title: '今天和本周的待办', empty: '今天和本周没有待办事项', overdueNote: '另有 {{n}} 项已逾期', due: '截止 {{date}}' },
@@ -19,7 +19,7 @@ type Strings = typeof zhCN;
 
 const en: Strings = {
   home: {
-    nav: 'Home', title: 'My day', greeting: 'Hello, {{name}}', viewAll: 'View all', loadError: 'Could not load', retry: 'Retry',
+    nav: 'Home', title: 'My day', more: '{{n}} more', greeting: 'Hello, {{name}}', viewAll: 'View all', loadError: 'Could not load', retry: 'Retry',
     coverage: { title: 'Clients overdue for contact', empty: 'No clients are overdue for contact', overdue: '{{n}} days overdue', cadence: 'every {{n}} days', never: 'never contacted' },
     risks: { title: 'My risk alerts', empty: 'No open risk alerts' },
     tasks: { title: 'Tasks due today and this week', empty: 'No tasks due today or this week', overdueNote: '{{n}} more are overdue', due: 'due {{date}}' },

@@ -25,7 +25,7 @@ const title = (text: string) => <Typography.Title level={3} style={{ margin: 0 }
 export function KeysCard({ lock, onChanged }: { lock: LockStatus | null; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [dialog, setDialog] = useState<'passphrase' | 'rotate' | 'restore' | null>(null);
   const [busy, setBusy] = useState(false);
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
@@ -83,9 +83,8 @@ export function KeysCard({ lock, onChanged }: { lock: LockStatus | null; onChang
     run(async () => {
       const { clients } = await callHost('keys.restore', { name: values.name ?? '', recoveryKey: values.recoveryKey ?? '' });
       setDialog(null);
-      message.success(t('securityKeys.restored', { count: clients }));
-      // Everything on screen came from the store that was just replaced.
-      setTimeout(() => location.reload(), 800);
+      // Everything on screen came from the store that was just replaced: the workspace loads again after the user read this.
+      modal.success({ title: t('securityKeys.restored', { count: clients }), content: t('securityKeys.reloading'), onOk: () => location.reload() });
     });
 
   const newPassphraseRules = [

@@ -25,7 +25,7 @@ const zhCN = {
     recoveryKeyOnce: '恢复密钥只显示这一次，应用不会保存它。没有它，备份无法恢复。', wroteItDown: '我已妥善保存恢复密钥',
     backupFile: '备份文件：{{name}}', noBackups: '还没有备份。', backupList: '已有备份',
     restore: '恢复…', restoreTitle: '从备份恢复', restoreHint: '恢复会用备份替换本机当前的客户数据库。备份之后的修改如已同步，会在下次同步时取回；未同步的修改将丢失。',
-    backupLabel: '备份', restoreNow: '恢复', restored: '已恢复备份：{{count}} 个客户。',
+    backupLabel: '备份', restoreNow: '恢复', restored: '已恢复备份：{{count}} 个客户。', reloading: '工作区将重新载入，显示恢复后的数据。',
     notHere: '此主机的密钥来自 CRM_DB_KEY，不能在应用内修改口令或更换密钥。',
   },
 };
@@ -56,7 +56,7 @@ const en: typeof zhCN = {
     recoveryKeyOnce: 'This is the only time the recovery key is shown; the app does not keep it. Without it the backup cannot be restored.', wroteItDown: 'I have kept the recovery key safe',
     backupFile: 'Backup file: {{name}}', noBackups: 'No backups yet.', backupList: 'Backups',
     restore: 'Restore…', restoreTitle: 'Restore a backup', restoreHint: 'Restoring replaces the client database on this computer with the backup. Later edits that were synced come back at the next sync; unsynced ones are lost.',
-    backupLabel: 'Backup', restoreNow: 'Restore', restored: 'Backup restored: {{count}} clients.',
+    backupLabel: 'Backup', restoreNow: 'Restore', restored: 'Backup restored: {{count}} clients.', reloading: 'The workspace loads again to show the restored data.',
     notHere: 'This host takes its key from CRM_DB_KEY: the passphrase and the key cannot be changed in the app.',
   },
 };

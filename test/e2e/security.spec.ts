@@ -53,7 +53,10 @@ test('an encrypted backup shows its recovery key once; restoring it with that ke
 
   await restore.getByLabel('恢复密钥').fill(recoveryKey.toLowerCase());
   await restore.locator('.ant-modal-footer .ant-btn-primary').click();
-  await expect(page.getByText(`已恢复备份：${before} 个客户。`)).toBeVisible({ timeout: 60_000 });
+  const restored = page.getByRole('dialog').filter({ hasText: `已恢复备份：${before} 个客户。` });
+  await expect(restored).toBeVisible({ timeout: 60_000 });
+  await shot(page, 'restored-zh-1440');
+  await restored.locator('.ant-btn-primary').click();
   await expect(page.getByTestId('keys-card')).toBeVisible({ timeout: 60_000 });
   await expect.poll(async () => (await callBackend(page, 'clients.list', { limit: 1 })).total, { timeout: 30_000 }).toBe(before);
 });

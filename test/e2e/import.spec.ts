@@ -162,3 +162,23 @@ test('导出 writes the client list as shown (its filter) to CSV with a BOM and 
   await book.xlsx.readFile(await xlsxDownload.path());
   expect(book.worksheets[0]!.rowCount - 1).toBe(active.total);
 });
+
+test('cancel during the import rolls it back: nothing of the file is stored', async ({ page }) => {
+  test.setTimeout(300_000);
+  const stamp = freshChineseName().slice(0, 4);
+  const rows = [HEADER, ...Array.from({ length: 20_000 }, (_, i) => [`${stamp}${i}号测试有限公司`, randomCreditCode(), 'A', '电力', '北京', '中型', '活跃', 'li.wei', '2024-03-01', '10', ''])];
+  const file = tempFile('大批客户.csv', Buffer.from(csv(rows), 'utf8'));
+  const before = (await callBackend(page, 'clients.list', { limit: 1 })).total;
+
+  await openImport(page, '中文', '导入数据…');
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '校验全部行' }).click();
+  await expect(page.getByTestId('import-summary')).toContainText('可导入 20,000', { timeout: 120_000 });
+  await page.getByRole('button', { name: '导入 20,000 行' }).click();
+  await page.getByTestId('import-progress').waitFor();
+  await page.getByRole('button', { name: /^取\s*消$/ }).click();
+  await expect(page.getByText('已取消，数据未作任何更改。')).toBeVisible({ timeout: 60_000 });
+  expect((await callBackend(page, 'clients.list', { limit: 1 })).total).toBe(before);
+  await expect(page.getByTestId('import-batch').filter({ hasText: '大批客户.csv' })).toHaveCount(0);
+});

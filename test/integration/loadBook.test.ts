@@ -34,7 +34,7 @@ async function exportedBook(clients: number): Promise<{ source: Backend; files: 
     files[kind] = path.join(dir, `${kind}.csv`);
     const out = fs.createWriteStream(files[kind]);
     await writeExport(source.store, { kind, format: 'csv', language: 'zh-CN' }, out);
-    await new Promise((resolve) => out.on('close', resolve));
+    await new Promise<void>((resolve) => out.on('close', () => resolve()));
   }
   return { source, files };
 }

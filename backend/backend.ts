@@ -19,6 +19,9 @@ import { reindexRecord } from './search/indexer.ts';
 import { refreshNameSortKeys } from './search/nameKeys.ts';
 import { SOURCE_BY_TABLE } from './search/sources.ts';
 import { assignSegments, liveSegments } from './segments/assign.ts';
+import { segmentChanges } from './segments/changes.ts';
+import { explainClientPolicy } from './segments/explain.ts';
+import type { SegmentChangeCause } from '../shared/api/segmentChangesContract.ts';
 import { kpiHandlers } from './kpi/handlers.ts';
 import { portfolioHandlers } from './portfolio/handlers.ts';
 import { Portfolio } from './portfolio/portfolio.ts';
@@ -102,8 +105,11 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     },
   };
 
-  /** What a write implies, in the same transaction: search index, last contact, segment membership. */
-  function afterWrite(name: EntityName, record: StoredRecord): void {
+  /** What moved a client's segment, by the entity written (a client's creation is its first placement, not a move). */
+  const PLACED_BY: Partial<Record<EntityName, SegmentChangeCause>> = { clients: 'client_edited', projects: 'project_changed', feedback: 'feedback' };
+
+  /** What a write implies, in the same transaction: search index, last contact, segment membership (and its change). */
+  function afterWrite(name: EntityName, record: StoredRecord, created = false): void {
     duplicates.invalidate();
     quality.invalidate();
     const source = SOURCE_BY_TABLE[ENTITIES[name].table];
@@ -114,7 +120,8 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
     }
     if (name === 'clients' || name === 'segments' || name === 'projects' || name === 'feedback') listing.invalidate();
-    if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today());
+    const cause = name === 'clients' && created ? undefined : PLACED_BY[name];
+    if (clientId && (name === 'clients' || name === 'projects' || name === 'feedback')) assignSegments(store, [clientId], today(), cause && { cause, at: timestamp() });
   }
 
   /** A client's status or rating change goes into its history in the same transaction (append-only, synced). */
@@ -130,7 +137,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     const written = store.transaction(() => {
       const at = timestamp();
       const { before, after } = fn(at);
-      afterWrite(name, after);
+      afterWrite(name, after, before === null);
       recordChange(store, name, before, after, at);
       if (name === 'clients' && !after.deletedAt) recordHistory(before as Client | null, after as unknown as Client, at, effectiveOn);
       return name === 'clients' ? reread<T>(name, after.id) : after;
@@ -176,7 +183,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       });
       return { before: before!, after };
     },
-    placeClients: (ids) => assignSegments(store, ids, today()),
+    placeClients: (ids) => assignSegments(store, ids, today(), { cause: 'import', at: timestamp() }),
     afterImport: forgetDerived,
   }, (input) => listing.list(input));
 
@@ -199,7 +206,7 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       }),
       refreshClient: (clientId) => {
         store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions WHERE clientId = ? AND deletedAt IS NULL) WHERE id = ?`).run(clientId, clientId);
-        assignSegments(store, [clientId], today());
+        assignSegments(store, [clientId], today(), { cause: 'merge', at: timestamp() });
       },
     }, today),
     'clients.restore': (input) => {
@@ -220,6 +227,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
       }),
     'clients.list': (input) => listing.list(input),
     'clients.profile': (input) => clientProfile(store, input.id),
+    'clients.segmentChanges': async (input) => {
+      await portfolio.ready();
+      return { changes: segmentChanges(store, input.clientId), why: explainClientPolicy(portfolio.evaluation(today()), input.clientId) };
+    },
     'tasks.list': (input) =>
       listTasks(store, input, input.allAssignees ? null : (input.assigneeLogin ?? deviceUser(store)?.login ?? null), input.today ?? today()),
     'identity.get': () => deviceUser(store),

@@ -1,5 +1,6 @@
 import { ENTITIES, type EntityName } from '../../shared/entities/registry.ts';
 import { liveSegments } from '../segments/assign.ts';
+import { recordSegmentChange } from '../segments/changes.ts';
 import { bankSetting, liveRates } from '../settings/bankSettings.ts';
 import type { Store } from '../store/store.ts';
 import { evaluate, type BankContext, type Evaluation } from './evaluate.ts';
@@ -155,10 +156,14 @@ export class Portfolio {
     const moved = evaluation.rows.filter((row) => (row.segment?.id ?? null) !== row.client.storedSegmentId);
     if (moved.length === 0) return;
     const update = this.store.prepare(`UPDATE clients SET segmentId = ? WHERE id = ?`);
+    // Rules, rates, bank settings or the day changed (a client's own writes placed it already): remembered as re-evaluated.
+    const context = { cause: 'reevaluated', at: new Date().toISOString() } as const;
     this.store.transaction(() => {
       for (const row of moved) {
+        const from = row.client.storedSegmentId;
         row.client.storedSegmentId = row.segment?.id ?? null;
         update.run(row.client.storedSegmentId, row.client.id);
+        recordSegmentChange(this.store, row.client.id, from, row.client.storedSegmentId, context);
       }
     });
     this.onSegmentsReassigned();

@@ -62,6 +62,10 @@ export interface ExchangeRateRow extends Meta {
 export interface BankSettingRow extends Meta {
   key: string; value: string;
 }
+/** A change of a client's stored segment (device-local, migration 0009). */
+export interface SegmentChangeRow {
+  seq: Generated<number>; clientId: string; fromSegmentId: string | null; toSegmentId: string | null; at: string; cause: string;
+}
 export interface AuditRow {
   seq: Generated<number>; at: string; actor: string; action: string; entityType: string; entityId: string | null; detail: string;
 }
@@ -86,5 +90,5 @@ interface EntityTables {
 /** Live views (backend/store/liveViews.ts): records neither deleted nor hanging off a deleted client. */
 type LiveViews = { [K in keyof EntityTables as `live_${K}`]: EntityTables[K] };
 
-export type Database = EntityTables & LiveViews & { audit_log: AuditRow };
+export type Database = EntityTables & LiveViews & { audit_log: AuditRow; segment_changes: SegmentChangeRow };
 export type TableName = keyof EntityTables;

@@ -13,8 +13,9 @@ export function refreshDerived(store: Store, clients: readonly string[], everyCl
   if (clients.length > 0)
     store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)
       WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(clients));
-  if (everyClient) assignSegments(store, null, today);
-  else if (clients.length > 0) assignSegments(store, [...clients], today);
+  const change = { cause: 'sync', at: new Date().toISOString() } as const;
+  if (everyClient) assignSegments(store, null, today, change);
+  else if (clients.length > 0) assignSegments(store, [...clients], today, change);
 }
 
 /**

@@ -18,6 +18,7 @@ import { coverageMethods } from './coverageContract.ts';
 import { risksMethods } from './risksContract.ts';
 import { bankSettingsMethods } from './bankSettingsContract.ts';
 import { homeMethods } from './homeContract.ts';
+import { segmentChangeMethods } from './segmentChangesContract.ts';
 import { method, type MethodSpec } from './method.ts';
 
 export type { MethodSpec };
@@ -212,6 +213,7 @@ export const contract = {
   ...risksMethods,
   ...bankSettingsMethods,
   ...homeMethods,
+  ...segmentChangeMethods,
   ...clientModeMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../shell/router.ts';
 import { lockNow } from './windowLock.ts';
 
-/** 锁定 / Lock in the header: saves drafts, locks at once and shows the lock screen; its menu leads to the security settings. */
+/** 锁定 / Lock in the header: saves drafts, locks at once and shows the lock screen; its menu leads to the security and bank settings. */
 export function LockButton() {
   const { t } = useTranslation();
   const [locking, setLocking] = useState(false);
@@ -23,7 +23,13 @@ export function LockButton() {
           }}
         />
       </Tooltip>
-      <Dropdown trigger={['click']} menu={{ items: [{ key: 'security', label: t('lock.security') }], onClick: () => navigate({ name: 'security' }) }}>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [{ key: 'security', label: t('lock.security') }, { key: 'settings', label: t('bankSettings.title') }],
+          onClick: ({ key }) => navigate({ name: key === 'settings' ? 'settings' : 'security' }),
+        }}
+      >
         <Button icon={<EllipsisOutlined aria-hidden />} aria-label={t('lock.menu')} />
       </Dropdown>
     </Space.Compact>

@@ -1,4 +1,3 @@
-import { SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Segmented, Skeleton, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -68,8 +67,6 @@ export function App() {
             </nav>
             <SearchBox />
             <Space size="small" className="crm-header-tools">
-              <a href={routeHref({ name: 'settings' })} className="crm-header-icon" aria-current={route.name === 'settings' ? 'page' : undefined}
-                aria-label={t('bankSettings.title')} title={t('bankSettings.title')}><SettingOutlined aria-hidden /></a>
               <DraftsButton />
               <IdentityMenu />
               <Segmented

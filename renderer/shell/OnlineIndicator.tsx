@@ -36,7 +36,7 @@ export function OnlineIndicator() {
         icon={online ? <CloudOutlined /> : <DisconnectOutlined />}
         style={{ fontSize: 14, padding: '2px 10px', marginInlineEnd: 0 }}
       >
-        {t(online ? 'status.online' : 'status.offline')}
+        <span className="crm-status-text">{t(online ? 'status.online' : 'status.offline')}</span>
       </Tag>
     </Tooltip>
   );

@@ -57,7 +57,7 @@ export function SyncStatusButton() {
         style={{ color: color ?? '#1f1f1f', borderColor: color ?? '#8c8c8c' }}
         onClick={() => setOpen(true)}
       >
-        {label}
+        <span className="crm-sync-label" title={label}>{label}</span>
       </Button>
       <Drawer title={t('sync.title')} open={open} onClose={() => setOpen(false)} size="large" destroyOnHidden>
         <SyncPanel />

@@ -40,14 +40,31 @@ for (const language of ['中文', 'English']) {
 
 test('the passphrase screen passes axe and checks the passphrase before sending it', async ({ page }) => {
   test.skip(process.env.CRM_E2E_ELECTRON === '1', 'the desktop app shows it only where the OS has no keychain');
-  // Stand-in for the Electron unlock preload, first start (no key yet).
+  // Stand-in for the Electron host bridge at a first start with no keychain (no key yet): the lock screen asks for a
+  // new passphrase. Anything sent would be answered by the stand-in, so the check must happen before sending.
   await page.addInitScript(() => {
-    Object.assign(window, { crmUnlock: { mode: async () => 'create', submit: async () => ({ ok: false, reason: 'failed', message: 'not in a browser' }) } });
+    const status = {
+      locked: true, screen: 'create', reason: null, methods: ['passphrase'], pinSet: false, retryInMs: 0, idleMinutes: 10,
+      problem: null, passphraseSet: false, passphrasePrimary: true, keyLifecycle: true,
+    };
+    const sent: unknown[] = [];
+    Object.assign(window, {
+      sentToHost: sent,
+      crmHost: {
+        call: async (method: string, input: unknown) => {
+          sent.push({ method, input });
+          if (method === 'lock.status') return { ok: true, value: status };
+          if (method === 'keys.backups') return { ok: true, value: { backups: [] } };
+          return { ok: true, value: { ok: false, reason: 'failed', retryInMs: 0, message: 'not in a browser' } };
+        },
+      },
+    });
   });
   await page.goto(page.url().replace(/#.*$/, '').replace(/\/?$/, '/unlock.html'));
   await expect(page.getByRole('heading', { name: '设置数据库口令' })).toBeVisible();
   await page.getByLabel('口令', { exact: true }).fill('short');
   await page.getByRole('button', { name: '设置并打开' }).click();
   await expect(page.getByRole('alert')).toHaveText('口令至少需要 10 个字符');
+  expect(await page.evaluate(() => (window as unknown as { sentToHost: Array<{ method: string }> }).sentToHost.map((c) => c.method))).not.toContain('lock.unlock');
   expect(await seriousViolations(page), 'passphrase screen').toEqual([]);
 });

@@ -1,5 +1,5 @@
 /**
- * npm run bench:analytics — segments, coverage and risk alerts (and, as they land, the KPI dashboard) at 100,000
+ * npm run bench:analytics — segments, coverage, risk alerts and the KPI dashboard at 100,000
  * clients in an encrypted store seeded by seed-demo. Not a test: it prints figures and their ratio to the target.
  * Each feature is one section below; a new feature adds its own.
  * Options: --clients N (default 100000), --iterations N (default 15), --store FILE (reuse a seeded store; default a
@@ -118,6 +118,27 @@ const SECTIONS: Section[] = [
         { name: 'coverage.list (first 100 of overdue and due within 7 days, counts per RM)', sample: await measure(iterations, () => edited(() => api['coverage.list']({}))), target: 300 },
         { name: 'risks.list (first 100 open alerts, counts by severity and rule)', sample: await measure(iterations, () => edited(() => api['risks.list']({}))), target: 300 },
         { name: 'risks.badges (100 clients of a list page)', sample: await measure(iterations, (i) => api['risks.badges']({ clientIds: ids.slice(i * 100, i * 100 + 100) })), target: 300 },
+      ];
+    },
+  },
+  {
+    name: 'KPI dashboard (every KPI with target, progress and an 8-quarter trend), after one client changed',
+    async run({ backend, ids }) {
+      const api = backend.api;
+      // The busiest RM of the demo book, signed in as this device's user for the "me" scope.
+      const rm = backend.store.db.prepare('SELECT ownerLogin FROM live_clients GROUP BY ownerLogin ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+      await api['identity.set']({ login: rm, name: rm, teamCode: '', role: 'admin' });
+      const period = { from: '2026-10-01', to: '2027-01-01' };
+      await api['kpi.dashboard']({ period, scope: { kind: 'bank' }, today: AS_OF });
+      let n = 0;
+      const edited = async <T,>(call: () => Promise<T>) => {
+        await api['clients.update']({ id: ids[n++ % ids.length]!, patch: { tags: [`kpi-${n}`] } });
+        return call();
+      };
+      return [
+        { name: 'kpi.dashboard for the bank (quarter)', sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period, scope: { kind: 'bank' }, today: AS_OF }))), target: 300 },
+        { name: `kpi.dashboard for one RM (${rm}, quarter)`, sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period, scope: { kind: 'me' }, today: AS_OF }))), target: 300 },
+        { name: 'kpi.dashboard for the bank (year)', sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period: { from: '2026-01-01', to: '2027-01-01' }, scope: { kind: 'bank' }, today: AS_OF }))), target: 300 },
       ];
     },
   },

@@ -1,4 +1,5 @@
 import { SEGMENT_CHANGES_KEPT, type SegmentChange, type SegmentChangeCause } from '../../shared/api/segmentChangesContract.ts';
+import type { ServiceTier } from '../../shared/domain/index.ts';
 import type { Store } from '../store/store.ts';
 
 /** What caused a placement, and when: given by the write that placed the client again. */
@@ -22,23 +23,23 @@ export function recordSegmentChange(store: Store, clientId: string, from: string
 
 interface Joined {
   at: string; cause: SegmentChangeCause;
-  fromId: string | null; fromName: string | null; fromNameEn: string | null; fromDeleted: string | null;
-  toId: string | null; toName: string | null; toNameEn: string | null; toDeleted: string | null;
+  fromId: string | null; fromName: string | null; fromNameEn: string | null; fromTier: ServiceTier | null; fromDeleted: string | null;
+  toId: string | null; toName: string | null; toNameEn: string | null; toTier: ServiceTier | null; toDeleted: string | null;
 }
 
 /** A client's remembered segment changes, newest first, with the segments' names (also of segments deleted since). */
 export function segmentChanges(store: Store, clientId: string): SegmentChange[] {
   const rows = store
-    .prepare(`SELECT c.at, c.cause, c.fromSegmentId AS fromId, f.name AS fromName, f.nameEn AS fromNameEn, f.deletedAt AS fromDeleted,
-        c.toSegmentId AS toId, t.name AS toName, t.nameEn AS toNameEn, t.deletedAt AS toDeleted
+    .prepare(`SELECT c.at, c.cause, c.fromSegmentId AS fromId, f.name AS fromName, f.nameEn AS fromNameEn, json_extract(f.policy, '$.tier') AS fromTier, f.deletedAt AS fromDeleted,
+        c.toSegmentId AS toId, t.name AS toName, t.nameEn AS toNameEn, json_extract(t.policy, '$.tier') AS toTier, t.deletedAt AS toDeleted
       FROM segment_changes c LEFT JOIN segments f ON f.id = c.fromSegmentId LEFT JOIN segments t ON t.id = c.toSegmentId
       WHERE c.clientId = ? ORDER BY c.seq DESC LIMIT ?`)
     .all(clientId, SEGMENT_CHANGES_KEPT) as Joined[];
-  const ref = (id: string | null, name: string | null, nameEn: string | null, deletedAt: string | null) =>
-    id === null ? null : { id, name: name ?? '', nameEn: nameEn ?? '', deleted: name === null || deletedAt !== null };
+  const ref = (id: string | null, name: string | null, nameEn: string | null, tier: ServiceTier | null, deletedAt: string | null) =>
+    id === null ? null : { id, name: name ?? '', nameEn: nameEn ?? '', tier, deleted: name === null || deletedAt !== null };
   return rows.map((r) => ({
     at: r.at, cause: r.cause,
-    from: ref(r.fromId, r.fromName, r.fromNameEn, r.fromDeleted),
-    to: ref(r.toId, r.toName, r.toNameEn, r.toDeleted),
+    from: ref(r.fromId, r.fromName, r.fromNameEn, r.fromTier, r.fromDeleted),
+    to: ref(r.toId, r.toName, r.toNameEn, r.toTier, r.toDeleted),
   }));
 }

@@ -15,6 +15,7 @@ import { ExportBriefButton } from '../briefs/ExportBriefButton.tsx';
 import { ProjectsTab } from '../projects/ProjectsTab.tsx';
 import { navigate, routeHref } from '../shell/router.ts';
 import { clientListStore } from '../shell/stores.ts';
+import { dataChangeStore } from '../shell/dataChanges.ts';
 import { ClientTasksTab } from '../tasks/ClientTasksTab.tsx';
 import { ClientBadges } from '../risks/ClientBadges.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -34,6 +35,8 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
   const changed = () => {
     reload();
     clientListStore.getState().reload();
+    // A write here can move the client's segment, policy and alerts: views computed from them load again.
+    dataChangeStore.getState().changed();
   };
 
   const back = (

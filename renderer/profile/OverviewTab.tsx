@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/index.ts';
 import { PolicyWhy } from '../segments/PolicyWhy.tsx';
 import { DuplicateNotice } from '../duplicates/DuplicateNotice.tsx';
 import { QualityCard } from '../quality/QualityCard.tsx';
+import { SegmentChangeNotice } from './SegmentChangeNotice.tsx';
 
 export function OverviewTab({ profile, onChanged = () => undefined }: { profile: ClientProfile; onChanged?: () => void }) {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function OverviewTab({ profile, onChanged = () => undefined }: { profile:
   return (
     <>
       <DuplicateNotice clientId={client.id} onMerged={onChanged} />
+      <SegmentChangeNotice clientId={client.id} />
       <QualityCard profile={profile} onChanged={onChanged} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('clients.field.sizeBand')}>{t(`enums.sizeBand.${client.sizeBand}`)}</Descriptions.Item>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant } from '../domain/index.ts';
+import { Id, Instant, ServiceTier } from '../domain/index.ts';
 import { method } from './method.ts';
 import { PolicyExplanationView } from './segmentsContract.ts';
 
@@ -8,8 +8,8 @@ export const SEGMENT_CHANGE_CAUSES = ['client_edited', 'project_changed', 'feedb
 export const SegmentChangeCause = z.enum(SEGMENT_CHANGE_CAUSES);
 export type SegmentChangeCause = z.infer<typeof SegmentChangeCause>;
 
-/** A segment as a change names it; `deleted` when the segment has since been deleted. */
-const SegmentName = z.object({ id: Id, name: z.string(), nameEn: z.string(), deleted: z.boolean() });
+/** A segment as a change names it, with its service tier now; `deleted` when the segment has since been deleted. */
+const SegmentName = z.object({ id: Id, name: z.string(), nameEn: z.string(), tier: ServiceTier.nullable(), deleted: z.boolean() });
 
 export const SegmentChange = z.object({
   at: Instant,

@@ -10,10 +10,11 @@ import { tempBackend } from '../support/tempStore.ts';
 /** Issue 10 (14): a client's segment does not change silently; each move is remembered with when and what caused it. */
 const now = () => new Date('2026-12-07T08:00:00.000Z');
 
-async function demoLike(backend: Backend) {
+type DemoName = 'Strategic' | 'Watch list' | 'Key' | 'Standard';
+async function demoLike(backend: Backend): Promise<Record<DemoName, string>> {
   const byName: Record<string, string> = {};
   for (const fields of DEMO_SEGMENTS) byName[fields.nameEn] = (await backend.api['segments.create'](fields)).id;
-  return byName;
+  return byName as Record<DemoName, string>;
 }
 
 const project = (clientId: string): MethodInput<'projects.create'> => ({
@@ -44,8 +45,8 @@ describe('segment changes', () => {
     expect(after.changes).toHaveLength(2);
     expect(after.changes[0]).toEqual({
       at: '2026-12-07T08:00:00.000Z', cause: 'feedback',
-      from: { id: segments.Key, name: '重点客户', nameEn: 'Key', deleted: false },
-      to: { id: segments['Watch list'], name: '关注客户', nameEn: 'Watch list', deleted: false },
+      from: { id: segments.Key, name: '重点客户', nameEn: 'Key', tier: 'gold', deleted: false },
+      to: { id: segments['Watch list'], name: '关注客户', nameEn: 'Watch list', tier: 'gold', deleted: false },
     });
     // The why, rendered at read time: the watch list took it on its latest CSAT of 2.
     expect(after.why.segment?.id).toBe(segments['Watch list']);
@@ -79,7 +80,7 @@ describe('segment changes', () => {
     await api['segments.update']({ id: segments['Watch list'], patch: { rule: { any: [{ fact: 'rating', atLeast: 'C', atMost: 'BB' }, { fact: 'latestCsat', max: 3 }] } } });
     for (const client of [a, b]) {
       const [latest] = (await api['clients.segmentChanges']({ clientId: client.id })).changes;
-      expect([latest.from?.nameEn, latest.to?.nameEn, latest.cause]).toEqual(['Key', 'Watch list', 'reevaluated']);
+      expect([latest?.from?.nameEn, latest?.to?.nameEn, latest?.cause]).toEqual(['Key', 'Watch list', 'reevaluated']);
     }
     expect((await api['clients.segmentChanges']({ clientId: untouched.id })).changes.map((c) => c.cause)).toEqual(['project_changed']);
 
@@ -90,7 +91,7 @@ describe('segment changes', () => {
     }
     const kept = (await api['clients.segmentChanges']({ clientId: a.id })).changes;
     expect(kept).toHaveLength(SEGMENT_CHANGES_KEPT);
-    expect([kept[0].from?.nameEn, kept[0].to?.nameEn]).toEqual(['Key', 'Watch list']);
+    expect([kept[0]?.from?.nameEn, kept[0]?.to?.nameEn]).toEqual(['Key', 'Watch list']);
     expect(backend.store.prepare('SELECT count(*) FROM segment_changes WHERE clientId = ?').pluck().get(a.id)).toBe(SEGMENT_CHANGES_KEPT);
   });
 });

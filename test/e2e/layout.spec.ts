@@ -50,6 +50,9 @@ for (const language of ['中文', 'English']) {
     await page.getByText(language, { exact: true }).click();
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await expect(page.getByTestId('network-status')).toBeInViewport({ ratio: 1 });
+    // Nothing of the header is cut off or pushes the page sideways: the last control (the lock) is whole on screen.
+    await expect(page.getByTestId('lock-button')).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     const search = await page.locator('.crm-search').boundingBox();
     expect(search?.width).toBeGreaterThanOrEqual(260);
 

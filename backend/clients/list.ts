@@ -23,6 +23,7 @@ const CACHED_ORDERS = 4;
 const ROW_COLUMNS = [
   'clients.id', 'clients.legalName', 'clients.englishName', 'clients.creditCode', 'clients.rating', 'clients.industry',
   'clients.region', 'clients.status', 'clients.ownerLogin', 'clients.lastContactAt', 'clients.segmentId', 'segments.name as segmentName',
+  'segments.nameEn as segmentNameEn',
 ] as const;
 
 /**

@@ -39,5 +39,9 @@ export const CLIENT_COLUMN_DEFS: Record<ClientColumn, ClientColumnDef> = {
     sortField: 'lastContactAt',
     render: (row, t, language) => (row.lastContactAt ? formatDate(row.lastContactAt, language) : <span className="crm-muted">{t('common.none')}</span>),
   },
-  segment: { key: 'segment', width: 150, render: (row, t) => row.segmentName ?? <span className="crm-muted">{t('common.none')}</span> },
+  segment: {
+    key: 'segment',
+    width: 150,
+    render: (row, t, language) => (language === 'en' && row.segmentNameEn ? row.segmentNameEn : row.segmentName) ?? <span className="crm-muted">{t('common.none')}</span>,
+  },
 };

@@ -21,6 +21,7 @@ import { ClientBadges } from '../risks/ClientBadges.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { useClientProfile } from './useClientProfile.ts';
 import { ApiError } from '../../shared/api/errors.ts';
+import { useLanguage } from '../i18n/index.ts';
 
 const TABS = ['overview', 'contacts', 'projects', 'interactions', 'feedback', 'tasks'] as const;
 
@@ -28,6 +29,7 @@ const TABS = ['overview', 'contacts', 'projects', 'interactions', 'feedback', 't
 /** `item`: a record to bring into view and mark on the tab (a contact or interaction found by search). */
 export function ClientProfilePage({ clientId, tab, item }: { clientId: string; tab: string | undefined; item?: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { profile, error, loading, reload } = useClientProfile(clientId);
   const [editing, setEditing] = useState(false);
   const deleteWithUndo = useUndoableDelete();
@@ -62,6 +64,7 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
   }
 
   const { client, segment } = profile;
+  const segmentLabel = segment ? (language === 'en' && segment.nameEn ? segment.nameEn : segment.name) : null;
   const none = <span className="crm-muted">{t('common.none')}</span>;
   return (
     <div data-testid="client-profile">
@@ -75,7 +78,7 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
             <Space size={4} wrap style={{ marginTop: 8 }}>
               <StatusTag status={client.status} />
               <Tag>{t('clients.field.rating')} {client.rating}</Tag>
-              {segment ? <Tag color="#0b57d0">{segment.name}</Tag> : <Tag>{t('profile.noSegment')}</Tag>}
+              {segment ? <Tag color="#0b57d0">{segmentLabel}</Tag> : <Tag>{t('profile.noSegment')}</Tag>}
               {segment && <Tag color="#722ed1">{t('profile.tier')}: {t(`enums.tier.${segment.policy.tier}`)}</Tag>}
               {client.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
               <ClientBadges clientId={client.id} full />
@@ -108,7 +111,7 @@ export function ClientProfilePage({ clientId, tab, item }: { clientId: string; t
         <Descriptions size="small" column={{ xs: 1, md: 3, xl: 4 }} style={{ marginTop: 12 }}>
           <Descriptions.Item label={t('clients.field.creditCode')}><span style={{ fontFamily: 'monospace' }}>{client.creditCode}</span></Descriptions.Item>
           <Descriptions.Item label={t('clients.field.ownerLogin')}>{client.ownerLogin}</Descriptions.Item>
-          <Descriptions.Item label={t('clients.field.segment')}>{segment?.name ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('clients.field.segment')}>{segment ? segmentLabel : none}</Descriptions.Item>
           <Descriptions.Item label={t('profile.tier')}>{segment ? t(`enums.tier.${segment.policy.tier}`) : none}</Descriptions.Item>
           <Descriptions.Item label={t('clients.field.industry')}>{t(`enums.industry.${client.industry}`)}</Descriptions.Item>
           <Descriptions.Item label={t('clients.field.region')}>{t(`enums.region.${client.region}`)}</Descriptions.Item>

@@ -31,7 +31,7 @@ export function OverviewTab({ profile, onChanged = () => undefined }: { profile:
       </Descriptions>
       {segment && (
         <>
-          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('profile.policy')} · {segment.name}</Typography.Title>
+          <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>{t('profile.policy')} · {language === 'en' && segment.nameEn ? segment.nameEn : segment.name}</Typography.Title>
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t('profile.tier')}>{t(`enums.tier.${segment.policy.tier}`)}</Descriptions.Item>
             <Descriptions.Item label={t('profile.cadence')}>{t('profile.cadenceDays', { n: segment.policy.contactCadenceDays })}</Descriptions.Item>

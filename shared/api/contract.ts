@@ -51,7 +51,7 @@ export type ClientListInput = z.input<typeof ClientListInput>;
 export const ClientListRow = Client.pick({
   id: true, legalName: true, englishName: true, creditCode: true, rating: true, industry: true, region: true,
   status: true, ownerLogin: true, lastContactAt: true, segmentId: true,
-}).extend({ segmentName: z.string().nullable() });
+}).extend({ segmentName: z.string().nullable(), segmentNameEn: z.string().nullable() });
 export type ClientListRow = z.infer<typeof ClientListRow>;
 
 export const ClientListOutput = z.object({ total: z.number().int(), items: z.array(ClientListRow) });

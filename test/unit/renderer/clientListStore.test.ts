@@ -7,7 +7,7 @@ const rows = (offset: number, count: number, prefix = 'c'): ClientListRow[] =>
   Array.from({ length: count }, (_, i) => ({
     id: `00000000-0000-7000-8000-${String(offset + i).padStart(12, '0')}`,
     legalName: `${prefix}${offset + i}`, englishName: '', creditCode: '91110000000000000X', rating: 'A', industry: 'power',
-    region: 'BJ', status: 'active', ownerLogin: 'rm01', lastContactAt: null, segmentId: null, segmentName: null,
+    region: 'BJ', status: 'active', ownerLogin: 'rm01', lastContactAt: null, segmentId: null, segmentName: null, segmentNameEn: null,
   }));
 
 describe('client list store', () => {

@@ -256,6 +256,10 @@ export function createBackend(store: Store, now: () => Date = () => new Date()):
     'sync.run': () => deviceSync.run(),
     'sync.cancel': () => deviceSync.cancel(),
     'clients.reassign': (input) => deviceSync.reassign(input.clientId, input.toLogin),
+    'admin.users': () => deviceSync.adminUsers(),
+    'admin.devices': (input) => deviceSync.adminDevices(input.login),
+    'admin.revokeDevice': (input) => deviceSync.adminRevokeDevice(input.login, input.deviceId),
+    'admin.setUserEnabled': (input) => deviceSync.adminSetUserEnabled(input.login, input.enabled),
     'sync.conflicts': (input) => deviceSync.conflicts(input.clientId),
     'sync.rejections': () => deviceSync.rejections(),
     'sync.resolveConflict': (input) =>

@@ -102,6 +102,47 @@ export class DeviceSync {
     return answer;
   }
 
+  /** The server's accounts, for an administrator's sign-in (docs/sync.md, Devices). */
+  async adminUsers(): Promise<MethodOutput<'admin.users'>> {
+    return (await this.asAdmin((server) => server.adminUsers())).users;
+  }
+
+  async adminDevices(login: string): Promise<MethodOutput<'admin.devices'>> {
+    return (await this.asAdmin((server) => server.adminDevices(login))).devices;
+  }
+
+  adminRevokeDevice(login: string, id: string): Promise<MethodOutput<'admin.revokeDevice'>> {
+    return this.asAdmin((server) => server.revokeDevice(login, id));
+  }
+
+  async adminSetUserEnabled(login: string, enabled: boolean): Promise<MethodOutput<'admin.setUserEnabled'>> {
+    await this.asAdmin((server) => server.setUserEnabled(login, enabled));
+    return { enabled };
+  }
+
+  /** Runs an administration request with this device's session; the server decides who is an administrator. */
+  private async asAdmin<T>(request: (server: SyncServer) => Promise<T>): Promise<T> {
+    const url = readState(this.store, 'serverUrl');
+    const token = readState(this.store, 'token');
+    if (!url || !token)
+      throw new ApiError('conflict', 'Users and devices are administered on the sync server: sign in to it first.', [{ path: 'session', message: 'needs a sign-in to the sync server' }]);
+    const server = new SyncServer(url, this.fetchImpl);
+    server.useToken(token);
+    try {
+      return await request(server);
+    } catch (error) {
+      if (!(error instanceof SyncHttpError)) throw error;
+      this.wipeIfOrdered(error);
+      if (error.status === 403)
+        throw new ApiError('conflict', 'Only an administrator of the sync server can do this.', [{ path: 'session', message: 'needs an administrator of the sync server' }]);
+      if (error.status === 401)
+        throw new ApiError('conflict', error.message, [{ path: 'session', message: 'the sync session ended: sign in again' }]);
+      if (error.status === 404) throw new ApiError('not_found', error.message);
+      if (error.status === 400 && /own account/.test(error.message)) throw ApiError.field('login', 'cannot be your own account');
+      throw new ApiError(error.status === 400 ? 'invalid_input' : 'internal', error.message);
+    }
+  }
+
   async signOut(): Promise<SyncStatus> {
     const token = readState(this.store, 'token');
     const url = readState(this.store, 'serverUrl');

@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
 import {
-  AUTH_HEADER, DeviceStatus, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
+  AUTH_HEADER, DeviceList, DeviceStatus, LoginResponse, PROTOCOL_HEADER, PullResponse, PushResponse, SYNC_PROTOCOL_VERSION,
   type Change, type LoginRequest,
 } from '../../shared/sync/protocol.ts';
 import { z } from 'zod';
+import { AdminUser } from '../../shared/api/adminContract.ts';
 
 /** A refusal or failure from the sync server, with the server's message where it sent one. */
 export class SyncHttpError extends Error {
@@ -113,6 +114,27 @@ export class SyncServer {
   /** Gives a client to another RM, on the server (team leads within their team, admins anyone). */
   reassign(clientId: string, toLogin: string): Promise<{ reassigned: boolean }> {
     return this.request(`/v1/clients/${encodeURIComponent(clientId)}/reassign`, { toLogin }, z.object({ reassigned: z.boolean() }));
+  }
+
+  /** Administration (admins only; the server answers 403 to anyone else): the server's accounts. */
+  adminUsers(): Promise<{ users: AdminUser[] }> {
+    return this.request('/v1/admin/users', undefined, z.object({ users: z.array(AdminUser) }), 'GET');
+  }
+
+  /** A user's devices, with last seen, last sync, revoked and stale. */
+  adminDevices(login: string): Promise<DeviceList> {
+    return this.request(`/v1/admin/users/${encodeURIComponent(login)}/devices`, undefined, DeviceList, 'GET');
+  }
+
+  /** Revokes a device: its sessions end and at its next contact it is told `device_revoked` and wipes its data. */
+  revokeDevice(login: string, id: string): Promise<{ revoked: boolean; sessionsEnded: number }> {
+    return this.request(`/v1/admin/users/${encodeURIComponent(login)}/devices/${encodeURIComponent(id)}/revoke`, {},
+      z.object({ revoked: z.boolean(), sessionsEnded: z.number().int() }));
+  }
+
+  /** Disables a user (all sessions end; devices wipe at their next contact) or enables them again. */
+  async setUserEnabled(login: string, enabled: boolean): Promise<void> {
+    await this.request(`/v1/admin/users/${encodeURIComponent(login)}/${enabled ? 'enable' : 'disable'}`, {}, z.unknown());
   }
 
   /** The server's device policy and when it last saw this device caught up (`GET /v1/policy`). */

@@ -23,6 +23,7 @@ export const en: Messages = {
     fixFields: 'Please correct the marked fields',
   },
   issues: {
+    adminSignIn: 'Sign in to the sync server first (Sync, top right)', adminOnly: 'Only an administrator of the sync server can do this', sessionEnded: 'The sync session ended: sign in again', ownAccount: 'You cannot disable your own account',
     feedbackClient: 'Must be the client of the feedback entry', pinRequired: 'Enter the PIN', scopeNotAllowed: 'Your role may not see this scope', identityNeeded: 'Set who uses this device first', onlyNps: 'Applies only to NPS',
     targetExists: 'This KPI and scope already have a target for the period', actionLink: 'Link the action to one KPI gap, risk alert or feedback entry', notApplicable: 'Does not apply here', csatOrNps: 'A feedback entry links to CSAT or NPS only',
     afterPeriodStart: 'Must be after the start of the period', targetPeriod: 'A target is for a quarter or a month, not both', share: 'Must be a share from 0 to 1', npsRange: 'Must be from −100 to 100', clientCount: 'Must be a whole, non-negative number of clients',

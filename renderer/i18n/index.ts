@@ -24,6 +24,7 @@ import { importStrings } from '../import/strings.ts';
 import { duplicateStrings } from '../duplicates/strings.ts';
 import { qualityStrings } from '../quality/strings.ts';
 import { profileStrings } from '../profile/strings.ts';
+import { adminStrings } from '../admin/strings.ts';
 
 export { LANGUAGES, isLanguage, type Language } from '../../shared/format/index.ts';
 
@@ -35,8 +36,8 @@ const entityNouns = (language: Language) =>
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...kpiStrings['zh-CN'], ...targetStrings['zh-CN'], ...scorecardStrings['zh-CN'], ...pdcaStrings['zh-CN'], ...syncStrings['zh-CN'], ...securityStrings['zh-CN'], ...segmentStrings['zh-CN'], ...coverageStrings['zh-CN'], ...riskStrings['zh-CN'], ...bankSettingStrings['zh-CN'], ...identityStrings['zh-CN'], ...homeStrings['zh-CN'], ...taskPageStrings['zh-CN'], ...importStrings['zh-CN'], ...duplicateStrings['zh-CN'], ...qualityStrings['zh-CN'], ...profileStrings['zh-CN'], entityNoun: entityNouns('zh-CN') } },
-      en: { translation: { ...en, ...meetingStrings.en, ...kpiStrings.en, ...targetStrings.en, ...scorecardStrings.en, ...pdcaStrings.en, ...syncStrings.en, ...securityStrings.en, ...segmentStrings.en, ...coverageStrings.en, ...riskStrings.en, ...bankSettingStrings.en, ...identityStrings.en, ...homeStrings.en, ...taskPageStrings.en, ...importStrings.en, ...duplicateStrings.en, ...qualityStrings.en, ...profileStrings.en, entityNoun: entityNouns('en') } },
+      'zh-CN': { translation: { ...zhCN, ...meetingStrings['zh-CN'], ...kpiStrings['zh-CN'], ...targetStrings['zh-CN'], ...scorecardStrings['zh-CN'], ...pdcaStrings['zh-CN'], ...syncStrings['zh-CN'], ...securityStrings['zh-CN'], ...segmentStrings['zh-CN'], ...coverageStrings['zh-CN'], ...riskStrings['zh-CN'], ...bankSettingStrings['zh-CN'], ...identityStrings['zh-CN'], ...homeStrings['zh-CN'], ...taskPageStrings['zh-CN'], ...importStrings['zh-CN'], ...duplicateStrings['zh-CN'], ...qualityStrings['zh-CN'], ...profileStrings['zh-CN'], ...adminStrings['zh-CN'], entityNoun: entityNouns('zh-CN') } },
+      en: { translation: { ...en, ...meetingStrings.en, ...kpiStrings.en, ...targetStrings.en, ...scorecardStrings.en, ...pdcaStrings.en, ...syncStrings.en, ...securityStrings.en, ...segmentStrings.en, ...coverageStrings.en, ...riskStrings.en, ...bankSettingStrings.en, ...identityStrings.en, ...homeStrings.en, ...taskPageStrings.en, ...importStrings.en, ...duplicateStrings.en, ...qualityStrings.en, ...profileStrings.en, ...adminStrings.en, entityNoun: entityNouns('en') } },
     },
     lng: language,
     fallbackLng: 'zh-CN',

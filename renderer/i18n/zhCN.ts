@@ -22,6 +22,7 @@ export const zhCN = {
     fixFields: '请修正标出的字段',
   },
   issues: {
+    adminSignIn: '请先登录同步服务器（右上角“同步”）', adminOnly: '只有同步服务器的管理员可以执行此操作', sessionEnded: '同步会话已结束，请重新登录', ownAccount: '不能停用自己的账号',
     feedbackClient: '必须是该反馈所属的客户', pinRequired: '请输入 PIN', scopeNotAllowed: '您的角色无权查看该范围', identityNeeded: '请先设置本机使用者', onlyNps: '仅适用于 NPS',
     targetExists: '该指标和范围在此期间已有目标', actionLink: '改进措施须关联一个指标差距、风险预警或反馈', notApplicable: '此处不适用', csatOrNps: '反馈只能关联满意度或 NPS 指标',
     afterPeriodStart: '须晚于期间开始日', targetPeriod: '目标只能按季度或按月设定，不能同时', share: '须为 0 到 1 之间的比例', npsRange: '须在 −100 到 100 之间', clientCount: '须为非负整数（客户数）',

@@ -33,6 +33,7 @@ const BankSettingsPage = lazy(() => import('../settings/BankSettingsPage.tsx').t
 const ImportPage = lazy(() => import('../import/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const DuplicatesPage = lazy(() => import('../duplicates/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })));
 const QualityPage = lazy(() => import('../quality/QualityPage.tsx').then((m) => ({ default: m.QualityPage })));
+const AdminPage = lazy(() => import('../admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 /** Workspace layout: header (navigation, search, language, network state) and the current screen. */
 export function App() {
@@ -102,6 +103,7 @@ export function App() {
                 {route.name === 'import' && <ImportPage />}
                 {route.name === 'duplicates' && <DuplicatesPage />}
                 {route.name === 'quality' && <QualityPage />}
+                {route.name === 'admin' && <AdminPage />}
               </Suspense>
               </IdentityGate>
             </main>

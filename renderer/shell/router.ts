@@ -6,7 +6,7 @@ export type Route =
   | { name: 'meeting'; id: string } | { name: 'survey'; id: string }
   | { name: 'dashboard' } | { name: 'targets' } | { name: 'scorecards' } | { name: 'pdca'; kpi?: Kpi } | { name: 'security' }
   | { name: 'segments'; view?: 'matrix' } | { name: 'coverage' } | { name: 'risks'; clientId?: string } | { name: 'settings' }
-  | { name: 'import' } | { name: 'duplicates' } | { name: 'quality' };
+  | { name: 'import' } | { name: 'duplicates' } | { name: 'quality' } | { name: 'admin' };
 
 /** Routes live in the URL hash so that a reload keeps the user where they were. */
 export function parseRoute(hash: string): Route {
@@ -22,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'coverage') return { name: 'coverage' };
   if (parts[0] === 'risks') return parts[1] ? { name: 'risks', clientId: parts[1] } : { name: 'risks' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'admin') return { name: 'admin' };
   if (parts[0] === 'import' || parts[0] === 'duplicates' || parts[0] === 'quality') return { name: parts[0] };
   if (parts[0] === 'clients') return { name: 'clients' };
   // 首页 (my day) is the first screen after unlock.
@@ -58,6 +59,8 @@ export function routeHref(route: Route): string {
       return route.clientId ? `#/risks/${encodeURIComponent(route.clientId)}` : '#/risks';
     case 'settings':
       return '#/settings';
+    case 'admin':
+      return '#/admin';
     case 'import':
     case 'duplicates':
     case 'quality':

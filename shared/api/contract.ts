@@ -19,6 +19,7 @@ import { risksMethods } from './risksContract.ts';
 import { bankSettingsMethods } from './bankSettingsContract.ts';
 import { homeMethods } from './homeContract.ts';
 import { segmentChangeMethods } from './segmentChangesContract.ts';
+import { adminMethods } from './adminContract.ts';
 import { method, type MethodSpec } from './method.ts';
 
 export type { MethodSpec };
@@ -215,6 +216,7 @@ export const contract = {
   ...homeMethods,
   ...segmentChangeMethods,
   ...clientModeMethods,
+  ...adminMethods,
   /** Records a PDF client brief export in the local audit trail (what was exported, never the client's data). */
   'briefs.recordExport': method(BriefExport, z.object({ seq: z.number().int() })),
   /** Renders a client brief in the backend; the host only prints it (Electron's printToPDF, the CLI's Chromium). */

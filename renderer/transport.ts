@@ -21,13 +21,14 @@ export function pickTransport(): Call {
 
 /**
  * The web host prints a link whose fragment carries the session token (fragments never reach servers or logs).
- * Keep it for this tab's reloads and take it out of the address bar.
+ * Keep it for this tab's reloads and take it out of the address bar. The link opens home, or the screen named after
+ * `&open=` (`#token=…&open=clients`, as benchmarks and scripts use).
  */
 export function webHostToken(): string {
-  const match = /^#token=([0-9a-f]{64})$/.exec(location.hash);
+  const match = /^#token=([0-9a-f]{64})(?:&open=([a-z]+))?$/.exec(location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', `${location.pathname}#/home`);
+    history.replaceState(null, '', `${location.pathname}#/${match[2] ?? 'home'}`);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }

@@ -147,16 +147,16 @@ function AdminTables() {
               { key: 'team', title: t('admin.team'), render: (_, user) => user.team ?? '—' },
               {
                 key: 'status', title: t('admin.status'),
-                render: (_, user) => (user.disabled ? <Tag color="red">{t('admin.disabled')}</Tag> : <Tag color="green">{t('admin.enabled')}</Tag>),
+                render: (_, user) => (user.disabled ? <Tag color="#a8071a">{t('admin.disabled')}</Tag> : <Tag color="#135200">{t('admin.enabled')}</Tag>),
               },
               {
                 key: 'actions', title: t('admin.actions'),
                 render: (_, user) => (
                   <Space size="small">
-                    <Button size="small" onClick={() => setSelected(user.login)} aria-pressed={user.login === selected}
+                    <Button size="small" autoInsertSpace={false} onClick={() => setSelected(user.login)} aria-pressed={user.login === selected}
                       aria-label={`${t('admin.showDevices')} ${user.login}`}>{t('admin.showDevices')}</Button>
                     {user.login !== me && (
-                      <Button size="small" danger={!user.disabled} onClick={() => confirmUser(user)}
+                      <Button size="small" autoInsertSpace={false} danger={!user.disabled} onClick={() => confirmUser(user)}
                         aria-label={`${t(user.disabled ? 'admin.enable' : 'admin.disable')} ${user.login}`}>
                         {t(user.disabled ? 'admin.enable' : 'admin.disable')}
                       </Button>
@@ -187,15 +187,15 @@ function AdminTables() {
                 key: 'status', title: t('admin.status'),
                 render: (_, d) => (
                   <Space size={4} wrap>
-                    {d.revokedAt ? <Tag color="red">{t('admin.revoked', { time: formatDateTime(d.revokedAt, language) })}</Tag> : <Tag color="green">{t('admin.active')}</Tag>}
-                    {d.stale && !d.revokedAt && <Tag color="orange">{t('admin.stale')}</Tag>}
+                    {d.revokedAt ? <Tag color="#a8071a">{t('admin.revoked', { time: formatDateTime(d.revokedAt, language) })}</Tag> : <Tag color="#135200">{t('admin.active')}</Tag>}
+                    {d.stale && !d.revokedAt && <Tag color="#874d00">{t('admin.stale')}</Tag>}
                   </Space>
                 ),
               },
               {
                 key: 'actions', title: t('admin.actions'),
                 render: (_, d) => (d.revokedAt ? null : (
-                  <Button size="small" danger onClick={() => confirmRevoke(selected, d)} aria-label={`${t('admin.revoke')} ${d.deviceName} ${d.deviceId.slice(0, 8)}`}>
+                  <Button size="small" autoInsertSpace={false} danger onClick={() => confirmRevoke(selected, d)} aria-label={`${t('admin.revoke')} ${d.deviceName} ${d.deviceId.slice(0, 8)}`}>
                     {t('admin.revoke')}
                   </Button>
                 )),

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import fs from 'node:fs';
+import { E2E_TIMEZONE } from './test/e2e/webHost.ts';
 
 /** Debian's Chromium here and in CI; Playwright's own browser elsewhere (CHROMIUM_PATH overrides). */
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -19,7 +20,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: E2E_TIMEZONE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stopProcess } from '../support/processes.ts';
 import type { MethodInput } from '../../shared/api/contract.ts';
-import { DEMO_OWNER, seedDemoStore, startWebHost, type WebHost } from './webHost.ts';
+import { DEMO_OWNER, E2E_TIMEZONE, seedDemoStore, startWebHost, type WebHost } from './webHost.ts';
 
 /** A demo store seeded once per worker, and the renderer build as it was then (a rebuild mid-run cannot change it). */
 interface DemoTemplate {
@@ -95,7 +95,7 @@ export const test = base.extend<{ workspace: Workspace; startRoute: string | nul
     const profile = tempDir('crm-e2e-electron-');
     const app = await _electron.launch({
       args: ['out/app'],
-      env: { ...process.env, CRM_USER_DATA_DIR: profile, CRM_DB_FILE: workspace.db, CRM_DB_KEY: workspace.keyHex },
+      env: { ...process.env, TZ: E2E_TIMEZONE, CRM_USER_DATA_DIR: profile, CRM_DB_FILE: workspace.db, CRM_DB_KEY: workspace.keyHex },
     });
     const window: Page = await app.firstWindow();
     await window.waitForURL(/^app:\/\/crm\//);

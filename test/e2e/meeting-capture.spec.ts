@@ -2,8 +2,7 @@ import { expect, test } from './fixtures.ts';
 import { dialog, fill, openDemoClient, save } from './workspace.ts';
 
 test('an RM logs a meeting with a follow-up task and records the client\'s feedback', async ({ page }) => {
-  await page.getByRole('textbox', { name: '当前客户经理' }).fill('rm.e2e');
-  await page.getByRole('textbox', { name: '当前客户经理' }).press('Enter');
+  // The fixtures make rm.e2e, who owns the demo clients, this device's user.
   await openDemoClient(page);
 
   await page.getByRole('tab', { name: /沟通记录/ }).click();

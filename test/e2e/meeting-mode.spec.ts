@@ -4,7 +4,7 @@ import { randomCreditCode } from '../support/clients.ts';
 import { seriousViolations } from './axe.ts';
 import { callBackend } from './backendCall.ts';
 import { expect, test } from './fixtures.ts';
-import { DEMO_OWNER, killHard } from './webHost.ts';
+import { killHard } from './webHost.ts';
 import { dialog, fill, freshChineseName, openDemoClient, save } from './workspace.ts';
 
 const shots = process.env.CRM_SCREENSHOTS ?? '';
@@ -15,11 +15,9 @@ const shot = async (page: Page, name: string) => {
 /** Meeting mode and the drafts menu (the workspace header is checked by accessibility.spec.ts). */
 const MEETING_SCOPE = ['[data-testid=meeting-page]', '[data-testid=drafts-button]'];
 
-/** As the demo clients' RM, opens a demo client's profile; returns the client's id. */
+/** As the demo clients' RM (the fixtures make DEMO_OWNER this device's user), opens a demo client's profile; returns its id. */
 async function openClientAsItsRm(page: Page): Promise<string> {
-  const me = page.getByRole('textbox', { name: /当前客户经理|Relationship manager/ });
-  await me.fill(DEMO_OWNER);
-  await me.press('Enter');
+  await expect(page.getByTestId('identity-button')).toContainText(/\S/);
   return (await openDemoClient(page)).id;
 }
 
@@ -54,7 +52,7 @@ test('a meeting draft survives killing the backend mid-typing, and finishing rec
   await killHard(workspace.host!);
 
   const host = await workspace.restart();
-  await page.goto(host.url);
+  await page.goto(`${host.url}&open=clients`);
   await expect(page.getByTestId('client-row')).not.toHaveCount(0);
   await page.goto(`${host.origin}/#/clients/${clientId}/meeting`);
   await expect(notes).toHaveValue(typed);

@@ -90,6 +90,21 @@ test('a saved message appears below the header, not over the search box', async 
   await dialog(page).getByRole('button', { name: /保\s*存/ }).click();
   const toast = page.locator('.ant-message-notice').filter({ hasText: '已保存' });
   await expect(toast).toBeVisible();
+  // The message moves into place (a transform transition); measure where it comes to rest, not a frame of its entrance.
+  await toast.evaluate((element) => new Promise<void>((resolve) => {
+    let last = '';
+    let steadyFrames = 0;
+    const frame = (): void => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      const now = `${x},${y},${width},${height}`;
+      steadyFrames = now === last ? steadyFrames + 1 : 0;
+      last = now;
+      const moving = element.closest('.ant-message')?.getAnimations({ subtree: true }).some((animation) => animation.playState === 'running');
+      if (steadyFrames >= 5 && !moving) resolve();
+      else requestAnimationFrame(frame);
+    };
+    frame();
+  }));
   const [toastBox, searchBox] = [await toast.boundingBox(), await page.getByTestId('search-input').boundingBox()];
   expect(toastBox && searchBox && overlaps(toastBox, searchBox)).toBe(false);
   await page.getByRole('button', { name: '删除 提示位置测试' }).click();

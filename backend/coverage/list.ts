@@ -3,6 +3,7 @@ import type { CoverageListInput, CoverageListOutput, CoverageRow } from '../../s
 import { coverageStatus, type CoverageStatus } from '../../shared/coverage/coverage.ts';
 import { SIZE_BANDS } from '../../shared/domain/index.ts';
 import type { ClientEvaluation, Evaluation } from '../portfolio/evaluate.ts';
+import { sortedView, type ViewSpec } from '../portfolio/views.ts';
 import type { Store } from '../store/store.ts';
 
 type Input = z.output<typeof CoverageListInput>;
@@ -10,13 +11,35 @@ type Covered = ClientEvaluation & { coverage: NonNullable<ClientEvaluation['cove
 type Counts = Record<CoverageStatus, number>;
 const none = (): Counts => ({ overdue: 0, due_soon: 0, within: 0 });
 
-/** Most overdue first; among equals the larger client (size band, then exposure), then by name. */
-function compare(a: Covered, b: Covered): number {
-  return b.coverage.daysOverdue - a.coverage.daysOverdue
-    || SIZE_BANDS.indexOf(a.client.sizeBand) - SIZE_BANDS.indexOf(b.client.sizeBand)
-    || b.facts.exposureMinor - a.facts.exposureMinor
-    || (a.client.legalName < b.client.legalName ? -1 : a.client.legalName > b.client.legalName ? 1 : 0);
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A served client in the coverage list, with what the list filters and sorts on at hand (read for every client per call). */
+interface CoveredEntry {
+  row: Covered;
+  daysOverdue: number;
+  ownerLogin: string;
+  teamCode: string;
+  segmentId: string;
+  sizeRank: number;
+  exposureMinor: number;
+  legalName: string;
+  id: string;
 }
+
+/** Served clients, most overdue first; among equals the larger client (size band, then exposure), then by name, then id. */
+const COVERED: ViewSpec<CoveredEntry> = {
+  key: 'coverage',
+  entriesOf(row, into) {
+    if (!row.coverage || !row.segment) return;
+    const { client } = row;
+    into.push({
+      row: row as Covered, daysOverdue: row.coverage.daysOverdue, ownerLogin: client.ownerLogin, teamCode: client.teamCode, segmentId: row.segment.id,
+      sizeRank: SIZE_BANDS.indexOf(client.sizeBand), exposureMinor: row.facts.exposureMinor, legalName: client.legalName, id: client.id,
+    });
+  },
+  compare: (a, b) => b.daysOverdue - a.daysOverdue || a.sizeRank - b.sizeRank || b.exposureMinor - a.exposureMinor
+    || text(a.legalName, b.legalName) || text(a.id, b.id),
+};
 
 /** Served clients by coverage on the evaluation's day, filtered, counted per status and per RM, one page of rows. */
 export function coverageList(store: Store, evaluation: Evaluation, input: Input): CoverageListOutput {
@@ -27,21 +50,21 @@ export function coverageList(store: Store, evaluation: Evaluation, input: Input)
   const listed = new Set(input.statuses);
   const counts = none();
   const byOwner = new Map<string, Counts>();
-  const rows: Array<{ row: Covered; status: CoverageStatus }> = [];
-  for (const row of evaluation.rows) {
-    if (!row.coverage || !row.segment) continue;
-    const { client } = row;
-    if ((teams && !teams.has(client.teamCode)) || (segments && !segments.has(row.segment.id)) || (clients && !clients.has(client.id))) continue;
-    const status = coverageStatus(row.coverage.daysOverdue, input.dueWithinDays);
-    const ownerCounts = byOwner.get(client.ownerLogin) ?? none();
+  const selected: Array<{ row: Covered; status: CoverageStatus }> = [];
+  let total = 0;
+  for (const entry of sortedView(evaluation, COVERED)) {
+    if ((teams && !teams.has(entry.teamCode)) || (segments && !segments.has(entry.segmentId)) || (clients && !clients.has(entry.id))) continue;
+    const status = coverageStatus(entry.daysOverdue, input.dueWithinDays);
+    let ownerCounts = byOwner.get(entry.ownerLogin);
+    if (!ownerCounts) byOwner.set(entry.ownerLogin, (ownerCounts = none()));
     ownerCounts[status] += 1;
-    byOwner.set(client.ownerLogin, ownerCounts);
-    if (owners && !owners.has(client.ownerLogin)) continue;
+    if (owners && !owners.has(entry.ownerLogin)) continue;
     counts[status] += 1;
-    if (listed.has(status)) rows.push({ row: row as Covered, status });
+    if (!listed.has(status)) continue;
+    if (total >= input.offset && total < input.offset + input.limit) selected.push({ row: entry.row, status });
+    total += 1;
   }
-  rows.sort((a, b) => compare(a.row, b.row));
-  const page = rows.slice(input.offset, input.offset + input.limit).map(({ row, status }) => {
+  const page = selected.map(({ row, status }) => {
     const last = row.coverage.lastContact;
     return { row, status, seq: last ? row.client.contacts.find((c) => c.occurredAt === last.occurredAt && c.type === last.type)?.seq ?? null : null };
   });
@@ -58,7 +81,7 @@ export function coverageList(store: Store, evaluation: Evaluation, input: Input)
     };
   });
   return {
-    asOf: evaluation.today, counts, total: rows.length,
+    asOf: evaluation.today, counts, total,
     byOwner: [...byOwner].map(([ownerLogin, c]) => ({ ownerLogin, ...c })).sort((a, b) => b.overdue - a.overdue || a.ownerLogin.localeCompare(b.ownerLogin)),
     items,
   };

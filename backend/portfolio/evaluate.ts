@@ -2,12 +2,13 @@ import { coverageOf, type Coverage } from '../../shared/coverage/coverage.ts';
 import type { AlertAcknowledgement, ExchangeRate, ProjectStage, Segment } from '../../shared/domain/index.ts';
 import { holdingAcknowledgement } from '../../shared/risk/acknowledgement.ts';
 import type { RiskAlert } from '../../shared/risk/alert.ts';
-import { concentration, type VolumeShare } from '../../shared/risk/concentration.ts';
+import { concentrationAlert, ownerTotals, type VolumeShare } from '../../shared/risk/concentration.ts';
 import { clientRiskAlerts } from '../../shared/risk/evaluate.ts';
 import type { RiskThresholds } from '../../shared/risk/thresholds.ts';
 import { byPrecedence, firstMatch, type ClientFacts } from '../../shared/segments/match.ts';
 import { exposureOf, ReportingSum, segmentFacts } from '../segments/facts.ts';
 import type { PortfolioClient } from './load.ts';
+import { carryViews } from './views.ts';
 
 /** The bank-wide data every evaluation reads: segments, rates and settings (synced, the same on every device). */
 export interface BankContext {
@@ -44,6 +45,12 @@ export interface Evaluation {
   fresh: ClientEvaluation[];
   /** Sums in the reporting currency, with the rates they used. */
   sum: ReportingSum;
+  /**
+   * Set while an evaluation is derived from the previous one of the same day and bank data: that evaluation, and its
+   * rows that are gone or were replaced by fresh ones. Risks then re-evaluate concentration only for the RMs those rows
+   * belong to, and sorted views are carried over instead of sorted again. Cleared once the evaluation is complete.
+   */
+  derived: { previous: Evaluation; dropped: Set<ClientEvaluation> } | null;
 }
 
 /** No alerts (yet): one shared empty list rather than one per client. */
@@ -52,31 +59,65 @@ const NONE: RiskAlert[] = [];
 /** Every alert of a client: its own rules' and, if any, concentration. */
 export const alertsOf = (row: ClientEvaluation): RiskAlert[] => (row.concentration ? [...row.own, row.concentration] : row.own);
 
+function evaluateClient(client: PortfolioClient, evaluation: Pick<Evaluation, 'today' | 'segments' | 'sum'>, row?: ClientEvaluation): ClientEvaluation {
+  const facts = segmentFacts(client, evaluation.today, exposureOf(client, evaluation.sum), row?.client === client ? row.facts : undefined);
+  const segment = firstMatch(evaluation.segments, facts);
+  if (row?.client !== client) return { client, facts, segment, coverage: null, own: NONE, concentration: null, volume: null, acknowledged: null };
+  row.segment = segment;
+  return row;
+}
+
 /**
  * Segment facts and effective segment of every client (exposure converted to the reporting currency). A previous
  * evaluation of the same day and bank data lends its rows for clients that did not change since (same record object);
  * of another day or bank data, its row objects for those clients are filled in again rather than made anew.
+ * When the caller knows which clients changed since the previous evaluation of the same day and bank data (`changed`,
+ * ids), only those are looked at, and the previous evaluation is taken over: its id map is updated in place and is
+ * this one's, so the previous evaluation must not be used afterwards.
  */
-export function evaluateSegments(clients: Iterable<PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation): Evaluation {
+export function evaluateSegments(
+  clients: ReadonlyMap<string, PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation, changed?: ReadonlySet<string>,
+): Evaluation {
   const reuse = previous && previous.today === today && previous.bank === bank ? previous : null;
   const sum = reuse?.sum ?? new ReportingSum(bank.reportingCurrency, bank.rates, today);
   const segments = reuse?.segments ?? byPrecedence(bank.segments);
-  const rows: ClientEvaluation[] = [];
   const fresh: ClientEvaluation[] = [];
+  const dropped = new Set<ClientEvaluation>();
+  if (reuse && changed) {
+    // The id map keeps the clients' order (a changed client keeps its place, a new one comes last), as the portfolio's map does.
+    const byId = reuse.byId;
+    for (const id of changed) {
+      const client = clients.get(id);
+      const row = byId.get(id);
+      if (row?.client === client) continue;
+      if (row) dropped.add(row);
+      if (!client) byId.delete(id);
+      else {
+        const evaluated = evaluateClient(client, { today, segments, sum });
+        byId.set(id, evaluated);
+        fresh.push(evaluated);
+      }
+    }
+    const rows = fresh.length === 0 && dropped.size === 0 ? reuse.rows : Array.from(byId.values());
+    return { today, bank, segments, rows, byId, fresh, sum, derived: { previous: reuse, dropped } };
+  }
+  const rows: ClientEvaluation[] = [];
   const byId = new Map<string, ClientEvaluation>();
-  for (const client of clients) {
+  let kept = 0;
+  for (const client of clients.values()) {
     let row = previous?.byId.get(client.id);
     if (row?.client !== client || !reuse) {
-      const facts = segmentFacts(client, today, exposureOf(client, sum), row?.client === client ? row.facts : undefined);
-      const segment = firstMatch(segments, facts);
-      if (row?.client === client) row.segment = segment;
-      else row = { client, facts, segment, coverage: null, own: NONE, concentration: null, volume: null, acknowledged: null };
+      if (reuse && row) dropped.add(row);
+      row = evaluateClient(client, { today, segments, sum }, row);
       fresh.push(row);
-    }
+    } else kept += 1;
     rows.push(row);
     byId.set(client.id, row);
   }
-  return { today, bank, segments, rows, byId, fresh, sum };
+  // Clients gone since the previous evaluation: its rows that this one neither kept nor replaced.
+  if (reuse && kept + dropped.size < reuse.rows.length)
+    for (const row of reuse.rows) if (byId.get(row.client.id)?.client !== row.client) dropped.add(row);
+  return { today, bank, segments, rows, byId, fresh, sum, derived: reuse ? { previous: reuse, dropped } : null };
 }
 
 /** Coverage of every (fresh) served client under its segment's policy. */
@@ -93,38 +134,83 @@ export function evaluateCoverage(evaluation: Evaluation): void {
 const IN_BOOK: readonly ProjectStage[] = ['financial_close', 'drawdown_construction', 'operation_repayment'];
 const inBook = (p: { stage: ProjectStage }) => IN_BOOK.includes(p.stage);
 
-/** Every risk rule for every (fresh) client after coverage; concentration over all; the acknowledgements that still hold. */
-export function evaluateRisks(evaluation: Evaluation): void {
-  const { bank, today, sum } = evaluation;
-  for (const row of evaluation.fresh) {
-    const { client } = row;
-    row.own = clientRiskAlerts(client, row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null, today, bank.thresholds);
-    let changedOn = '';
-    for (const p of client.projects) {
-      if (!inBook(p)) continue;
-      if (p.closedOn && p.closedOn > changedOn) changedOn = p.closedOn;
-      if (p.updatedAt.slice(0, 10) > changedOn) changedOn = p.updatedAt.slice(0, 10);
-    }
-    row.volume = changedOn ? { clientId: client.id, ownerLogin: client.ownerLogin, clientMinor: sum.commitments(client.projects, inBook), changedOn } : null;
-  }
-  const book: VolumeShare[] = [];
-  for (const row of evaluation.rows) if (row.volume) book.push(row.volume);
-  const concentrated = concentration(book, bank.reportingCurrency, bank.thresholds);
-  for (const row of evaluation.rows) {
-    row.concentration = concentrated.get(row.client.id) ?? null;
-    row.acknowledged = null;
-    if (row.client.acknowledgements.length === 0) continue;
-    for (const alert of alertsOf(row)) {
-      const holding = holdingAcknowledgement(alert, row.client.acknowledgements);
-      if (holding) (row.acknowledged ??= new Map()).set(alert, holding);
-    }
+/** Whether two concentration alerts (of one client, same day and bank data) say the same. */
+const sameConcentration = (a: RiskAlert | null, b: RiskAlert | null) =>
+  a === b || (a !== null && b !== null && a.rule === 'concentration' && b.rule === 'concentration' && a.value === b.value
+    && a.since === b.since && a.detail.ownerMinor === b.detail.ownerMinor && a.detail.clientMinor === b.detail.clientMinor);
+
+function acknowledge(row: ClientEvaluation): void {
+  row.acknowledged = null;
+  if (row.client.acknowledgements.length === 0) return;
+  for (const alert of alertsOf(row)) {
+    const holding = holdingAcknowledgement(alert, row.client.acknowledgements);
+    if (holding) (row.acknowledged ??= new Map()).set(alert, holding);
   }
 }
 
-/** Segments, coverage and risks of every client on `today`, reusing what `previous` computed for unchanged clients. */
-export function evaluate(clients: Iterable<PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation): Evaluation {
-  const evaluation = evaluateSegments(clients, bank, today, previous);
+/**
+ * Every risk rule for every (fresh) client after coverage; concentration; the acknowledgements that still hold.
+ * Returns the rows whose alerts may have changed. Derived from the previous evaluation, concentration is evaluated
+ * again only for the RMs whose clients changed (every other RM's book is as it was), and an alert that says the same
+ * keeps its object, so that what was acknowledged and sorted for it stays.
+ */
+export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> {
+  const { bank, today, sum } = evaluation;
+  const touched = new Set<ClientEvaluation>();
+  for (const row of evaluation.fresh) {
+    const { client } = row;
+    row.own = clientRiskAlerts(client, row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null, today, bank.thresholds);
+    // The latest day of a financial close or an edit (instants compare as text; their date is the first ten characters).
+    let closedOn = '';
+    let updatedAt = '';
+    for (const p of client.projects) {
+      if (!inBook(p)) continue;
+      if (p.closedOn && p.closedOn > closedOn) closedOn = p.closedOn;
+      if (p.updatedAt > updatedAt) updatedAt = p.updatedAt;
+    }
+    const updatedOn = updatedAt.slice(0, 10);
+    const changedOn = updatedOn > closedOn ? updatedOn : closedOn;
+    row.volume = changedOn ? { clientId: client.id, ownerLogin: client.ownerLogin, clientMinor: sum.commitments(client.projects, inBook), changedOn } : null;
+    touched.add(row);
+  }
+  // Concentration of the RMs whose books changed (every RM's on a full evaluation).
+  let owners: Set<string> | null = null;
+  if (evaluation.derived) {
+    owners = new Set();
+    for (const row of evaluation.fresh) owners.add(row.client.ownerLogin);
+    for (const row of evaluation.derived.dropped) owners.add(row.client.ownerLogin);
+  }
+  const book: VolumeShare[] = [];
+  const rows: ClientEvaluation[] = [];
+  if (!owners || owners.size > 0)
+    for (const row of evaluation.rows) {
+      if (owners && !owners.has(row.client.ownerLogin)) continue;
+      rows.push(row);
+      if (row.volume) book.push(row.volume);
+    }
+  const totals = ownerTotals(book);
+  for (const row of rows) {
+    const volume = row.volume;
+    const alert = volume ? concentrationAlert(volume, totals.get(volume.ownerLogin)!, bank.reportingCurrency, bank.thresholds) : null;
+    if (sameConcentration(row.concentration, alert) && !touched.has(row)) continue;
+    row.concentration = alert;
+    touched.add(row);
+  }
+  for (const row of touched) acknowledge(row);
+  return touched;
+}
+
+/**
+ * Segments, coverage and risks of every client on `today`, reusing what `previous` computed for unchanged clients
+ * (and taking `previous` over when `changed` says which clients changed: see evaluateSegments).
+ */
+export function evaluate(
+  clients: ReadonlyMap<string, PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation, changed?: ReadonlySet<string>,
+): Evaluation {
+  const evaluation = evaluateSegments(clients, bank, today, previous, changed);
   evaluateCoverage(evaluation);
-  evaluateRisks(evaluation);
+  const touched = evaluateRisks(evaluation);
+  if (evaluation.derived) carryViews(evaluation.derived.previous, evaluation, evaluation.derived.dropped, touched);
+  evaluation.derived = null;
   return evaluation;
 }

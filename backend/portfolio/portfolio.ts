@@ -30,6 +30,8 @@ export class Portfolio {
   private tracking = false;
   private changes = 0;
   private cached: { changes: number; today: string; evaluation: Evaluation } | null = null;
+  /** Clients read again since the cached evaluation (null: everything was, or the bank data changed). */
+  private changedSince: Set<string> | null = null;
   private loading: Promise<void> | null = null;
 
   constructor(
@@ -66,6 +68,7 @@ export class Portfolio {
     }
     this.clients = clients;
     this.bank = this.readBank();
+    this.changedSince = null;
     this.changes += 1;
   }
 
@@ -80,7 +83,9 @@ export class Portfolio {
   evaluation(today: string, reconcile = false): Evaluation {
     this.refresh();
     if (this.cached?.changes !== this.changes || this.cached.today !== today) {
-      this.cached = { changes: this.changes, today, evaluation: evaluate(this.clients!.values(), this.bank!, today, this.cached?.evaluation) };
+      const changed = this.cached?.today === today ? this.changedSince ?? undefined : undefined;
+      this.cached = { changes: this.changes, today, evaluation: evaluate(this.clients!, this.bank!, today, this.cached?.evaluation, changed) };
+      this.changedSince = new Set();
       if (reconcile) this.storeSegments(this.cached.evaluation);
     }
     return this.cached.evaluation;
@@ -128,6 +133,7 @@ export class Portfolio {
       this.store.prepare(`DELETE FROM portfolio_changes`).run();
       this.clients = loadClients(this.store, null);
       this.bank = this.readBank();
+      this.changedSince = null;
       this.changes += 1;
       return;
     }
@@ -135,9 +141,15 @@ export class Portfolio {
     if (logged.length === 0) return;
     this.store.prepare(`DELETE FROM portfolio_changes`).run();
     const ids = logged.filter((id): id is string => id !== null);
-    if (ids.length < logged.length) this.bank = this.readBank();
-    if (ids.length > FULL_RELOAD_AFTER) this.clients = loadClients(this.store, null);
-    else if (ids.length) {
+    if (ids.length < logged.length) {
+      this.bank = this.readBank();
+      this.changedSince = null;
+    }
+    if (ids.length > FULL_RELOAD_AFTER) {
+      this.clients = loadClients(this.store, null);
+      this.changedSince = null;
+    } else if (ids.length) {
+      for (const id of ids) this.changedSince?.add(id);
       const fresh = loadClients(this.store, ids);
       for (const id of ids) {
         const client = fresh.get(id);

@@ -2,11 +2,43 @@ import type { z } from 'zod';
 import type { ClientBadge, RiskListInput, RiskListOutput, RiskRow } from '../../shared/api/risksContract.ts';
 import { coverageStatus } from '../../shared/coverage/coverage.ts';
 import { DEFAULT_DUE_SOON_DAYS } from '../../shared/api/coverageContract.ts';
-import { RISK_RULES, RISK_SEVERITIES, severityRank, type RiskAlert, type RiskRule, type RiskSeverity } from '../../shared/risk/alert.ts';
+import { RISK_RULES, RISK_SEVERITIES, ruleRank, severityRank, type RiskAlert, type RiskRule, type RiskSeverity } from '../../shared/risk/alert.ts';
 import { compareAlerts } from '../../shared/risk/evaluate.ts';
 import { alertsOf, type ClientEvaluation, type Evaluation } from '../portfolio/evaluate.ts';
+import { sortedView, type ViewSpec } from '../portfolio/views.ts';
 
 type Input = z.output<typeof RiskListInput>;
+
+/** One alert in the risk list, with what the list filters and sorts on at hand (read for every alert per call). */
+interface AlertEntry {
+  row: ClientEvaluation;
+  alert: RiskAlert;
+  /** Severity, then rule: compareAlerts' first two keys as one number. */
+  rank: number;
+  since: string;
+  legalName: string;
+  id: string;
+  ownerLogin: string;
+  segmentId: string | null;
+  acknowledged: boolean;
+  /** The alert's place among its client's alerts. */
+  index: number;
+}
+
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every alert of every client, most severe first (compareAlerts), then by client name; ties by client id and place. */
+const ALERTS: ViewSpec<AlertEntry> = {
+  key: 'risks',
+  entriesOf(row, into) {
+    const { client } = row;
+    alertsOf(row).forEach((alert, index) => into.push({
+      row, alert, rank: severityRank(alert.severity) * RISK_RULES.length + ruleRank(alert.rule), since: alert.since, legalName: client.legalName,
+      id: client.id, ownerLogin: client.ownerLogin, segmentId: row.segment?.id ?? null, acknowledged: row.acknowledged?.has(alert) ?? false, index,
+    }));
+  },
+  compare: (a, b) => a.rank - b.rank || text(a.since, b.since) || text(a.legalName, b.legalName) || text(a.id, b.id) || a.index - b.index,
+};
 
 /** Alerts on the evaluation's day, filtered, most severe first, counted per severity and rule, one page of rows. */
 export function riskList(evaluation: Evaluation, input: Input): RiskListOutput {
@@ -14,29 +46,38 @@ export function riskList(evaluation: Evaluation, input: Input): RiskListOutput {
   const segments = input.segmentIds?.length ? new Set(input.segmentIds) : null;
   const severities = input.severities?.length ? new Set(input.severities) : null;
   const rules = input.rules?.length ? new Set(input.rules) : null;
-  const bySeverity = Object.fromEntries(RISK_SEVERITIES.map((s) => [s, 0])) as Record<RiskSeverity, number>;
-  const byRule = Object.fromEntries(RISK_RULES.map((r) => [r, 0])) as Record<RiskRule, number>;
+  // Counted by rank (severity × rule), summed per severity and per rule at the end.
+  const byRank = new Array<number>(RISK_SEVERITIES.length * RISK_RULES.length).fill(0);
   let acknowledged = 0;
-  const rows: Array<{ row: ClientEvaluation; alert: RiskAlert }> = [];
-  const candidates = input.clientId ? [evaluation.byId.get(input.clientId)].filter((r) => r !== undefined) : evaluation.rows;
-  for (const row of candidates) {
-    if ((owners && !owners.has(row.client.ownerLogin)) || (segments && !segments.has(row.segment?.id ?? null))) continue;
-    for (const alert of alertsOf(row)) {
-      const isAcknowledged = row.acknowledged?.has(alert) ?? false;
-      if (isAcknowledged) acknowledged += 1;
-      if (isAcknowledged && !input.includeAcknowledged) continue;
-      bySeverity[alert.severity] += 1;
-      byRule[alert.rule] += 1;
-      if ((severities && !severities.has(alert.severity)) || (rules && !rules.has(alert.rule))) continue;
-      rows.push({ row, alert });
-    }
+  let total = 0;
+  const page: AlertEntry[] = [];
+  const row = input.clientId ? evaluation.byId.get(input.clientId) : undefined;
+  let entries: readonly AlertEntry[];
+  if (!input.clientId) entries = sortedView(evaluation, ALERTS);
+  else if (!row) entries = [];
+  else {
+    const own: AlertEntry[] = [];
+    ALERTS.entriesOf(row, own);
+    entries = own.sort(ALERTS.compare);
   }
-  rows.sort((a, b) => compareAlerts(a.alert, b.alert) || (a.row.client.legalName < b.row.client.legalName ? -1 : a.row.client.legalName > b.row.client.legalName ? 1 : 0));
-  const items: RiskRow[] = rows.slice(input.offset, input.offset + input.limit).map(({ row, alert }) => ({
+  for (const entry of entries) {
+    if ((owners && !owners.has(entry.ownerLogin)) || (segments && !segments.has(entry.segmentId))) continue;
+    if (entry.acknowledged) {
+      acknowledged += 1;
+      if (!input.includeAcknowledged) continue;
+    }
+    byRank[entry.rank]! += 1;
+    if ((severities && !severities.has(entry.alert.severity)) || (rules && !rules.has(entry.alert.rule))) continue;
+    if (total >= input.offset && total < input.offset + input.limit) page.push(entry);
+    total += 1;
+  }
+  const bySeverity = Object.fromEntries(RISK_SEVERITIES.map((s, i) => [s, byRank.slice(i * RISK_RULES.length, (i + 1) * RISK_RULES.length).reduce((a, b) => a + b, 0)])) as Record<RiskSeverity, number>;
+  const byRule = Object.fromEntries(RISK_RULES.map((r, j) => [r, RISK_SEVERITIES.reduce((sum, _, i) => sum + byRank[i * RISK_RULES.length + j]!, 0)])) as Record<RiskRule, number>;
+  const items: RiskRow[] = page.map(({ row, alert }) => ({
     clientId: row.client.id, legalName: row.client.legalName, englishName: row.client.englishName, ownerLogin: row.client.ownerLogin,
     segmentId: row.segment?.id ?? null, alert, acknowledgement: row.acknowledged?.get(alert) ?? null,
   }));
-  return { asOf: evaluation.today, reportingCurrency: evaluation.bank.reportingCurrency, bySeverity, byRule, acknowledged, total: rows.length, items };
+  return { asOf: evaluation.today, reportingCurrency: evaluation.bank.reportingCurrency, bySeverity, byRule, acknowledged, total, items };
 }
 
 /** Every alert of one client (acknowledged ones too: an acknowledgement is a note, not a cure), most severe first. */

@@ -28,17 +28,22 @@ function axisValues(axis: MatrixAxis, evaluation: Evaluation, seen: Set<string |
 
 /** Clients counted on two axes (size band × rating by default), with exposure and CSAT sums per cell. */
 export function segmentMatrix(evaluation: Evaluation, input: z.output<typeof MatrixInput>): Matrix {
-  const cells = new Map<string, Omit<Matrix['cells'][number], 'exposureMinor'> & { exposureMinor: bigint }>();
-  const seenRows = new Set<string | null>();
+  type Cell = Omit<Matrix['cells'][number], 'exposureMinor'> & { exposureMinor: bigint };
+  // Cells by row value, then column value (in the order first seen).
+  const grid = new Map<string | null, Map<string | null, Cell>>();
+  const cells: Cell[] = [];
   const seenColumns = new Set<string | null>();
   for (const row of evaluation.rows) {
     const r = valueOn(input.rows, row);
     const c = valueOn(input.columns, row);
-    seenRows.add(r);
     seenColumns.add(c);
-    const key = JSON.stringify([r, c]);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { row: r, column: c, clients: 0, exposureMinor: 0n, csatSum: 0, csatCount: 0 }));
+    let line = grid.get(r);
+    if (!line) grid.set(r, (line = new Map()));
+    let cell = line.get(c);
+    if (!cell) {
+      line.set(c, (cell = { row: r, column: c, clients: 0, exposureMinor: 0n, csatSum: 0, csatCount: 0 }));
+      cells.push(cell);
+    }
     cell.clients += 1;
     cell.exposureMinor += BigInt(row.facts.exposureMinor);
     if (row.facts.latestCsat !== null) {
@@ -48,7 +53,7 @@ export function segmentMatrix(evaluation: Evaluation, input: z.output<typeof Mat
   }
   return {
     asOf: evaluation.today, ...conversionOf(evaluation),
-    rows: axisValues(input.rows, evaluation, seenRows), columns: axisValues(input.columns, evaluation, seenColumns),
-    cells: [...cells.values()].map((cell) => ({ ...cell, exposureMinor: Number(cell.exposureMinor) })),
+    rows: axisValues(input.rows, evaluation, new Set(grid.keys())), columns: axisValues(input.columns, evaluation, seenColumns),
+    cells: cells.map((cell) => ({ ...cell, exposureMinor: Number(cell.exposureMinor) })),
   };
 }

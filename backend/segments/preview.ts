@@ -3,21 +3,19 @@ import type { SegmentPreview, SegmentPreviewInput } from '../../shared/api/segme
 import type { Segment } from '../../shared/domain/index.ts';
 import { byPrecedence, firstMatch, matchesRule } from '../../shared/segments/match.ts';
 import type { ClientEvaluation, Evaluation } from '../portfolio/evaluate.ts';
+import { sortedView, type ViewSpec } from '../portfolio/views.ts';
 
 type Input = z.output<typeof SegmentPreviewInput>;
 type Ref = { segmentId: string | null; name: string | null; nameEn: string | null };
 const ref = (segment: Segment | null): Ref => ({ segmentId: segment?.id ?? null, name: segment?.name ?? null, nameEn: segment?.nameEn ?? null });
 
-/** Clients in name order, computed once per evaluation, so a preview's sample is the first matches by name. */
-const byName = new WeakMap<Evaluation, ClientEvaluation[]>();
-function inNameOrder(evaluation: Evaluation): ClientEvaluation[] {
-  let rows = byName.get(evaluation);
-  if (!rows) {
-    rows = [...evaluation.rows].sort((a, b) => (a.client.legalName < b.client.legalName ? -1 : a.client.legalName > b.client.legalName ? 1 : 0));
-    byName.set(evaluation, rows);
-  }
-  return rows;
-}
+/** Clients in name order (ties by id), sorted once a day and carried over edits, so a preview's sample is the first matches by name. */
+const BY_NAME: ViewSpec<{ row: ClientEvaluation }> = {
+  key: 'names',
+  entriesOf: (row, into) => into.push({ row }),
+  compare: ({ row: { client: a } }, { row: { client: b } }) =>
+    a.legalName < b.legalName ? -1 : a.legalName > b.legalName ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+};
 
 /**
  * What a segment being edited would do if saved now: which clients its rule matches, which it would hold (no segment
@@ -42,7 +40,7 @@ export function previewSegment(evaluation: Evaluation, input: Input, now: string
     entry.clients += 1;
     moves.set(segment?.id ?? null, entry);
   };
-  for (const row of inNameOrder(evaluation)) {
+  for (const { row } of sortedView(evaluation, BY_NAME)) {
     const matched = matchesRule(draft.rule, row.facts);
     const current = row.segment;
     let next: Segment | null;

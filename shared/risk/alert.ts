@@ -14,6 +14,8 @@ export const RISK_SEVERITIES = ['high', 'medium', 'low'] as const;
 export const RiskSeverity = z.enum(RISK_SEVERITIES);
 export type RiskSeverity = z.infer<typeof RiskSeverity>;
 export const severityRank = (severity: RiskSeverity): number => RISK_SEVERITIES.indexOf(severity);
+/** A rule's place in product.md's order. */
+export const ruleRank = (rule: RiskRule): number => RISK_RULES.indexOf(rule);
 
 /**
  * What every alert says, whatever its rule: the value that fired it, the threshold it crossed, the headroom (the

@@ -1,6 +1,6 @@
 import type { Coverage } from '../coverage/coverage.ts';
 import type { ClientStatus } from '../domain/enums.ts';
-import { RISK_RULES, severityRank, type RiskAlert } from './alert.ts';
+import { RISK_RULES, ruleRank, severityRank, type RiskAlert } from './alert.ts';
 import { contactOverdue } from './contactOverdue.ts';
 import { dscrAlert, type DscrFacts } from './dscr.ts';
 import { ratingDowngrade, type RatingFacts } from './ratingDowngrade.ts';
@@ -43,5 +43,5 @@ export function clientRiskAlerts(facts: ClientRiskFacts, covered: PolicyCoverage
 
 /** Most severe first, then in the order of the rules, then the oldest first. */
 export function compareAlerts(a: RiskAlert, b: RiskAlert): number {
-  return severityRank(a.severity) - severityRank(b.severity) || RISK_RULES.indexOf(a.rule) - RISK_RULES.indexOf(b.rule) || a.since.localeCompare(b.since);
+  return severityRank(a.severity) - severityRank(b.severity) || ruleRank(a.rule) - ruleRank(b.rule) || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0);
 }

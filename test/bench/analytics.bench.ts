@@ -83,7 +83,7 @@ const SECTIONS: Section[] = [
       const times = Object.fromEntries(stages.map((s) => [s, { wall: [] as number[], cpu: [] as number[] }]));
       for (let i = 0; i < iterations + 2; i++) {
         let evaluation = null as ReturnType<typeof evaluateSegments> | null;
-        const steps = { segments: () => (evaluation = evaluateSegments(all.values(), bank, AS_OF)), coverage: () => evaluateCoverage(evaluation!), risks: () => evaluateRisks(evaluation!) };
+        const steps = { segments: () => (evaluation = evaluateSegments(all, bank, AS_OF)), coverage: () => evaluateCoverage(evaluation!), risks: () => evaluateRisks(evaluation!) };
         for (const stage of stages) {
           const [w, c] = [performance.now(), cpuMs()];
           steps[stage]();

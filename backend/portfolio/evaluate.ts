@@ -71,9 +71,9 @@ function evaluateClient(client: PortfolioClient, evaluation: Pick<Evaluation, 't
  * Segment facts and effective segment of every client (exposure converted to the reporting currency). A previous
  * evaluation of the same day and bank data lends its rows for clients that did not change since (same record object);
  * of another day or bank data, its row objects for those clients are filled in again rather than made anew.
- * When the caller knows which clients changed since the previous evaluation of the same day and bank data (`changed`,
- * ids), only those are looked at, and the previous evaluation is taken over: its id map is updated in place and is
- * this one's, so the previous evaluation must not be used afterwards.
+ * When the caller knows which clients changed since the previous evaluation (`changed`, ids), the previous evaluation
+ * is taken over: its id map is updated in place for those clients and becomes this one's (so the previous evaluation
+ * must not be used afterwards), and on the same day and bank data only those clients are evaluated.
  */
 export function evaluateSegments(
   clients: ReadonlyMap<string, PortfolioClient>, bank: BankContext, today: string, previous?: Evaluation, changed?: ReadonlySet<string>,
@@ -81,11 +81,13 @@ export function evaluateSegments(
   const reuse = previous && previous.today === today && previous.bank === bank ? previous : null;
   const sum = reuse?.sum ?? new ReportingSum(bank.reportingCurrency, bank.rates, today);
   const segments = reuse?.segments ?? byPrecedence(bank.segments);
+  const context = { today, segments, sum };
   const fresh: ClientEvaluation[] = [];
   const dropped = new Set<ClientEvaluation>();
-  if (reuse && changed) {
+  if (previous && changed) {
+    const made = new Set<ClientEvaluation>();
     // The id map keeps the clients' order (a changed client keeps its place, a new one comes last), as the portfolio's map does.
-    const byId = reuse.byId;
+    const byId = previous.byId;
     for (const id of changed) {
       const client = clients.get(id);
       const row = byId.get(id);
@@ -93,13 +95,16 @@ export function evaluateSegments(
       if (row) dropped.add(row);
       if (!client) byId.delete(id);
       else {
-        const evaluated = evaluateClient(client, { today, segments, sum });
+        const evaluated = evaluateClient(client, context);
         byId.set(id, evaluated);
-        fresh.push(evaluated);
+        made.add(evaluated);
+        if (reuse) fresh.push(evaluated);
       }
     }
-    const rows = fresh.length === 0 && dropped.size === 0 ? reuse.rows : Array.from(byId.values());
-    return { today, bank, segments, rows, byId, fresh, sum, derived: { previous: reuse, dropped } };
+    const rows = dropped.size === 0 && byId.size === previous.rows.length ? previous.rows : Array.from(byId.values());
+    // Another day or other bank data: every client again, in the rows it had.
+    if (!reuse) for (const row of rows) fresh.push(made.has(row) ? row : evaluateClient(row.client, context, row));
+    return { today, bank, segments, rows, byId, fresh, sum, derived: reuse ? { previous: reuse, dropped } : null };
   }
   const rows: ClientEvaluation[] = [];
   const byId = new Map<string, ClientEvaluation>();
@@ -108,7 +113,7 @@ export function evaluateSegments(
     let row = previous?.byId.get(client.id);
     if (row?.client !== client || !reuse) {
       if (reuse && row) dropped.add(row);
-      row = evaluateClient(client, { today, segments, sum }, row);
+      row = evaluateClient(client, context, row);
       fresh.push(row);
     } else kept += 1;
     rows.push(row);
@@ -150,13 +155,14 @@ function acknowledge(row: ClientEvaluation): void {
 
 /**
  * Every risk rule for every (fresh) client after coverage; concentration; the acknowledgements that still hold.
- * Returns the rows whose alerts may have changed. Derived from the previous evaluation, concentration is evaluated
+ * Returns the rows whose alerts may have changed, when derived from the previous evaluation (else every row may have). Derived from the previous evaluation, concentration is evaluated
  * again only for the RMs whose clients changed (every other RM's book is as it was), and an alert that says the same
  * keeps its object, so that what was acknowledged and sorted for it stays.
  */
-export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> {
+export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> | null {
   const { bank, today, sum } = evaluation;
-  const touched = new Set<ClientEvaluation>();
+  // Rows evaluated again; every row on a full evaluation, which need not list them.
+  const touched = evaluation.derived ? new Set<ClientEvaluation>() : null;
   for (const row of evaluation.fresh) {
     const { client } = row;
     row.own = clientRiskAlerts(client, row.coverage && row.segment ? { coverage: row.coverage, policy: row.segment.policy } : null, today, bank.thresholds);
@@ -171,7 +177,7 @@ export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> {
     const updatedOn = updatedAt.slice(0, 10);
     const changedOn = updatedOn > closedOn ? updatedOn : closedOn;
     row.volume = changedOn ? { clientId: client.id, ownerLogin: client.ownerLogin, clientMinor: sum.commitments(client.projects, inBook), changedOn } : null;
-    touched.add(row);
+    touched?.add(row);
   }
   // Concentration of the RMs whose books changed (every RM's on a full evaluation).
   let owners: Set<string> | null = null;
@@ -192,11 +198,11 @@ export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> {
   for (const row of rows) {
     const volume = row.volume;
     const alert = volume ? concentrationAlert(volume, totals.get(volume.ownerLogin)!, bank.reportingCurrency, bank.thresholds) : null;
-    if (sameConcentration(row.concentration, alert) && !touched.has(row)) continue;
+    if (touched && sameConcentration(row.concentration, alert) && !touched.has(row)) continue;
     row.concentration = alert;
-    touched.add(row);
+    touched?.add(row);
   }
-  for (const row of touched) acknowledge(row);
+  for (const row of touched ?? evaluation.rows) acknowledge(row);
   return touched;
 }
 
@@ -210,7 +216,7 @@ export function evaluate(
   const evaluation = evaluateSegments(clients, bank, today, previous, changed);
   evaluateCoverage(evaluation);
   const touched = evaluateRisks(evaluation);
-  if (evaluation.derived) carryViews(evaluation.derived.previous, evaluation, evaluation.derived.dropped, touched);
+  if (evaluation.derived && touched) carryViews(evaluation.derived.previous, evaluation, evaluation.derived.dropped, touched);
   evaluation.derived = null;
   return evaluation;
 }

@@ -30,7 +30,7 @@ export class Portfolio {
   private tracking = false;
   private changes = 0;
   private cached: { changes: number; today: string; evaluation: Evaluation } | null = null;
-  /** Clients read again since the cached evaluation (null: everything was, or the bank data changed). */
+  /** Clients read again since the cached evaluation (null: everyone was, or nothing was evaluated yet). */
   private changedSince: Set<string> | null = null;
   private loading: Promise<void> | null = null;
 
@@ -83,7 +83,7 @@ export class Portfolio {
   evaluation(today: string, reconcile = false): Evaluation {
     this.refresh();
     if (this.cached?.changes !== this.changes || this.cached.today !== today) {
-      const changed = this.cached?.today === today ? this.changedSince ?? undefined : undefined;
+      const changed = this.changedSince ?? undefined;
       this.cached = { changes: this.changes, today, evaluation: evaluate(this.clients!, this.bank!, today, this.cached?.evaluation, changed) };
       this.changedSince = new Set();
       if (reconcile) this.storeSegments(this.cached.evaluation);
@@ -141,10 +141,7 @@ export class Portfolio {
     if (logged.length === 0) return;
     this.store.prepare(`DELETE FROM portfolio_changes`).run();
     const ids = logged.filter((id): id is string => id !== null);
-    if (ids.length < logged.length) {
-      this.bank = this.readBank();
-      this.changedSince = null;
-    }
+    if (ids.length < logged.length) this.bank = this.readBank();
     if (ids.length > FULL_RELOAD_AFTER) {
       this.clients = loadClients(this.store, null);
       this.changedSince = null;

@@ -32,10 +32,22 @@ export function dayFromNumber(days: number): string {
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  // One string from its ten characters: the rules make hundreds of thousands of these per evaluation.
+  if (y >= 0 && y <= 9999)
+    return String.fromCharCode(48 + Math.floor(y / 1000), 48 + (Math.floor(y / 100) % 10), 48 + (Math.floor(y / 10) % 10), 48 + (y % 10), 45,
+      48 + Math.floor(m / 10), 48 + (m % 10), 45, 48 + Math.floor(d / 10), 48 + (d % 10));
   return `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`;
 }
 
 export const addDays = (day: string, days: number): string => dayFromNumber(dayNumber(day) + days);
+
+/** The day after `day`, remembered for the last day asked: every client of an evaluation asks for the same one. */
+let lastDay = '';
+let lastNext = '';
+export function nextDay(day: string): string {
+  if (day !== lastDay) [lastDay, lastNext] = [day, addDays(day, 1)];
+  return lastNext;
+}
 
 /** Whole calendar days from `from` to `to` (negative when `to` comes first). */
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);

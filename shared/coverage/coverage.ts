@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from '../calendar/days.ts';
+import { addDays, dayNumber, nextDay } from '../calendar/days.ts';
 import type { InteractionType } from '../domain/enums.ts';
 import type { ServicePolicy } from '../domain/segment.ts';
 
@@ -31,7 +31,7 @@ export interface Coverage {
 export function coverageOf(facts: CoverageFacts, today: string): Coverage {
   const counted = facts.policy.contactTypes;
   // Instants sort as text, and an instant on `today` sorts before the next day's date.
-  const next = addDays(today, 1);
+  const next = nextDay(today);
   let last: CoverageFacts['interactions'][number] | null = null;
   for (const interaction of facts.interactions)
     if ((!last || interaction.occurredAt > last.occurredAt) && counted.includes(interaction.type) && interaction.occurredAt < next) last = interaction;

@@ -5,6 +5,13 @@ import type { RiskThresholds } from './thresholds.ts';
 /** Live feedback that no correction superseded (a correction replaces the entry it corrects). */
 export type CountedFeedback = ReadonlyArray<{ csat: number | null; nps: number | null; givenOn: string }>;
 
+/** The first day of the window, remembered for the last day and window asked: every client of an evaluation asks for the same. */
+let lastWindow = { today: '', days: 0, from: '' };
+function windowStart(today: string, days: number): string {
+  if (lastWindow.today !== today || lastWindow.days !== days) lastWindow = { today, days, from: addDays(today, -days) };
+  return lastWindow.from;
+}
+
 /**
  * Latest CSAT ≤ 2 or an NPS detractor within the last 90 days (product.md), as two alerts so each has one value:
  * `csat` is the latest CSAT in the window; `nps` the lowest detractor score in the window, since the first one.
@@ -13,7 +20,7 @@ export function lowSatisfaction(feedback: CountedFeedback, today: string, thresh
   const windowDays = thresholds.feedbackWindowDays;
   const alerts: Array<RiskAlertOf<'low_satisfaction'>> = [];
   // One pass, no copies: this runs for every client with feedback.
-  const from = addDays(today, -windowDays);
+  const from = windowStart(today, windowDays);
   let latest: CountedFeedback[number] | null = null;
   let worst: CountedFeedback[number] | null = null;
   let first: CountedFeedback[number] | null = null;

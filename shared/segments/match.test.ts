@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_STATUSES, CREDIT_RATINGS, INDUSTRIES, REGIONS, SIZE_BANDS } from '../domain/enums.ts';
 import { SegmentFields, type SegmentRule } from '../domain/segment.ts';
 import { effectiveSegment, explainPolicy, explainRule, matchesRule, type ClientFacts } from './match.ts';
 
@@ -105,5 +107,42 @@ describe('segment fields', () => {
   it('refuses an empty group and an empty list of values', () => {
     expect(issues({ all: [] })).toContain('rule.all: needs at least one condition');
     expect(issues({ fact: 'tags', in: [] })).toContain('rule.in: pick at least one tag');
+  });
+});
+
+describe('compiled rules', () => {
+  const some = <T,>(values: readonly T[]) => fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: values.length });
+  const bounds = (arb: fc.Arbitrary<number>) => fc.record({ min: fc.option(arb, { nil: undefined }), max: fc.option(arb, { nil: undefined }) }, { requiredKeys: [] });
+  const TAGS = ['央企', '上市公司', '绿色', 'PPP'];
+  const LOGINS = ['li.wei', 'wang.fang', 'zhao.lei'];
+  const condition: fc.Arbitrary<SegmentRule> = fc.oneof(
+    some(SIZE_BANDS).map((values) => ({ fact: 'sizeBand' as const, in: values })),
+    some(INDUSTRIES).map((values) => ({ fact: 'industry' as const, in: values })),
+    some(REGIONS).map((values) => ({ fact: 'region' as const, in: values })),
+    some(CLIENT_STATUSES).map((values) => ({ fact: 'status' as const, in: values })),
+    some(LOGINS).map((values) => ({ fact: 'ownerLogin' as const, in: values })),
+    some(TAGS).map((values) => ({ fact: 'tags' as const, in: values })),
+    fc.record({ atLeast: fc.constantFrom(...CREDIT_RATINGS), atMost: fc.option(fc.constantFrom(...CREDIT_RATINGS), { nil: undefined }) }, { requiredKeys: ['atLeast'] })
+      .map((r) => ({ fact: 'rating' as const, ...r })),
+    bounds(fc.integer({ min: 0, max: 20 })).map((b) => ({ fact: 'tenureYears' as const, ...b })),
+    bounds(fc.integer({ min: 0, max: 6 })).map((b) => ({ fact: 'pastProjects' as const, ...b })),
+    bounds(fc.integer({ min: 0, max: 10_000_000_000 })).map((b) => ({ fact: 'exposureMinor' as const, ...b })),
+    bounds(fc.integer({ min: 1, max: 5 })).map((b) => ({ fact: 'latestCsat' as const, ...b })),
+  );
+  const rule: fc.Arbitrary<SegmentRule> = fc.letrec<{ rule: SegmentRule }>((tie) => ({
+    rule: fc.oneof({ depthSize: 'small', withCrossShrink: true }, condition, fc.array(tie('rule'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+      fc.array(tie('rule'), { minLength: 1, maxLength: 3 }).map((any) => ({ any }))),
+  })).rule;
+  const clientFacts: fc.Arbitrary<ClientFacts> = fc.record({
+    sizeBand: fc.constantFrom(...SIZE_BANDS), industry: fc.constantFrom(...INDUSTRIES), region: fc.constantFrom(...REGIONS), rating: fc.constantFrom(...CREDIT_RATINGS),
+    status: fc.constantFrom(...CLIENT_STATUSES), ownerLogin: fc.constantFrom(...LOGINS), tags: fc.subarray(TAGS),
+    tenureYears: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), pastProjects: fc.integer({ min: 0, max: 6 }),
+    exposureMinor: fc.integer({ min: 0, max: 10_000_000_000 }), latestCsat: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  });
+
+  it('match exactly as the rule read condition by condition (the explanation a profile shows)', () => {
+    fc.assert(fc.property(rule, fc.array(clientFacts, { minLength: 1, maxLength: 20 }), (r, clients) => {
+      for (const f of clients) expect(matchesRule(r, f)).toBe(explainRule(r, f).matched);
+    }), { numRuns: 2_000 });
   });
 });

@@ -65,7 +65,8 @@ async function apply(backend: Backend, e: Edit): Promise<void> {
   const id = ids[(('client' in e ? e.client : 0)) % ids.length]!;
   switch (e.kind) {
     case 'rating': await api['clients.update']({ id, patch: { rating: e.rating } }); return;
-    case 'owner': await api['clients.update']({ id, patch: { ownerLogin: ['li.wei', 'wang.fang', 'zhao.lei', 'chen.jing'][e.owner]! } }); return;
+    // The owner changes on the server (a reassignment) and reaches the store with a pull, which writes the row.
+    case 'owner': store.prepare(`UPDATE clients SET ownerLogin = ? WHERE id = ?`).run(['li.wei', 'wang.fang', 'zhao.lei', 'chen.jing'][e.owner]!, id); return;
     case 'stage': {
       const project = store.prepare(`SELECT id, debtAmountMinor FROM live_projects WHERE clientId = ? LIMIT 1`).get(id) as { id: string; debtAmountMinor: number } | undefined;
       if (project) await api['projects.update']({ id: project.id, patch: { stage: e.stage, ourCommitmentMinor: Math.floor((project.debtAmountMinor * e.commitment) / 100) } });

@@ -37,17 +37,27 @@ const inScope = (scope: TargetScope): ((client: ScopedClient) => boolean) => {
   }
 };
 
-/** The facts of the clients in `scope` (and, for an RM, among their own). */
-export function scopedFacts(facts: StoreKpiFacts, scope: TargetScope, user: DeviceUser | null): KpiFacts & { clients: readonly ScopedClient[] } {
+/** Which clients `scope` holds as the user may see it (an RM only their own), or null for every client. */
+export function scopeMember(scope: TargetScope, user: DeviceUser | null): ((client: ScopedClient) => boolean) | null {
   const wanted = inScope(scope);
   const own = user?.role === 'rm' ? user.login : null;
-  if (scope.kind === 'bank' && own === null) return facts;
-  return { ...facts, clients: facts.clients.filter((client) => wanted(client) && (own === null || client.ownerLogin === own)) };
+  if (own === null) return scope.kind === 'bank' ? null : wanted;
+  return (client) => wanted(client) && client.ownerLogin === own;
+}
+
+/** The facts of the clients in `scope` (and, for an RM, among their own). */
+export function scopedFacts(facts: StoreKpiFacts, scope: TargetScope, user: DeviceUser | null): KpiFacts & { clients: readonly ScopedClient[] } {
+  const member = scopeMember(scope, user);
+  if (member === null) return facts;
+  return { ...facts, clients: facts.clients.filter(member) };
 }
 
 /** The thing a scope names: the bank, a team code, a login or a segment id. */
 const subject = (scope: TargetScope): string =>
   scope.kind === 'team' ? scope.teamCode : scope.kind === 'rm' ? scope.login : scope.kind === 'segment' ? scope.segmentId : '';
+
+/** A scope as text, equal for scopes that name the same clients. */
+export const scopeKey = (scope: TargetScope): string => `${scope.kind}:${subject(scope)}`;
 
 /** Whether two scopes (as targets and actions store them) name the same clients. */
 export const sameScope = (a: TargetScope, b: TargetScope): boolean => a.kind === b.kind && subject(a) === subject(b);

@@ -5,15 +5,15 @@ import type {
 } from '../../shared/api/kpiContract.ts';
 import { KPIS, type Kpi, type Target, type TargetScope } from '../../shared/domain/index.ts';
 import type { KpiFacts } from '../../shared/kpi/facts.ts';
-import { KPI_ORDER, computeKpis, computeSeries, headlineValue, judgedDay, kpiMembers } from '../../shared/kpi/kpis.ts';
+import { KPI_ORDER, TrendTally, computeKpis, headlineValue, judgedDay, kpiMembers } from '../../shared/kpi/kpis.ts';
 import { kindOfPeriod, trendPeriods, type Period } from '../../shared/kpi/period.ts';
 import { convertMinor } from '../../shared/money/convert.ts';
 import { alertsOf } from '../portfolio/evaluate.ts';
 import type { Portfolio } from '../portfolio/portfolio.ts';
 import type { Store } from '../store/store.ts';
 import { liveTargets, targetFor } from '../targets/targets.ts';
-import { KpiFactsSource, type ScopedClient } from './facts.ts';
-import { resolveScope, sameScope, scopeKinds, scopedFacts } from './scope.ts';
+import { KpiFactsSource, type ScopedClient, type StoreKpiFacts } from './facts.ts';
+import { resolveScope, sameScope, scopeKey, scopeKinds, scopeMember, scopedFacts } from './scope.ts';
 
 type Input<T> = T & { today?: string };
 type Scoped = KpiFacts & { clients: readonly ScopedClient[] };
@@ -33,12 +33,23 @@ interface LinkedAction {
   phase: string;
 }
 
+/** Trends kept current (the latest used first); a few scopes and periods cover what a user switches between. */
+const TRENDS = 12;
+
+/** A dashboard trend's sums for one scope (as one user may see it), set of periods and day, as of a generation of the facts. */
+interface Trend {
+  tally: TrendTally;
+  member: ((client: ScopedClient) => boolean) | null;
+  generation: number;
+}
+
 /**
  * KPIs over the portfolio the backend worker keeps in memory: the dashboard with its trend, drill-downs, RM
  * scorecards, and the single measurements targets and improvement actions need. Everything here runs off the UI thread.
  */
 export class KpiService {
   private readonly source: KpiFactsSource;
+  private readonly trends = new Map<string, Trend>();
 
   constructor(private readonly deps: KpiServiceDeps) {
     this.source = new KpiFactsSource(deps.portfolio);
@@ -67,10 +78,11 @@ export class KpiService {
   dashboard(input: Input<KpiInput & { period: Period }>): KpiDashboard {
     const scope = resolveScope(input.scope ?? { kind: 'bank' }, this.deps.user());
     const asOf = this.today(input);
-    const facts = this.facts(scope, asOf, input.currency);
     const kind = kindOfPeriod(input.period);
     const periods = trendPeriods(input.period, kind);
-    const series = computeSeries(facts, periods, { asOf });
+    const { tally, facts: all, member } = this.trend(scope, periods, asOf);
+    const facts = input.currency ? { ...all, reportingCurrency: input.currency } : all;
+    const series = tally.values(facts, member);
     const current = series[series.length - 1];
     if (!current) throw new Error('a trend has at least one period');
     const targets = liveTargets(this.deps.store);
@@ -94,7 +106,45 @@ export class KpiService {
         actions: { total: linked.length, open: linked.filter((a) => a.phase !== 'act').length },
       };
     });
-    return { period: input.period, kind, scope, reportingCurrency: facts.reportingCurrency, clients: facts.clients.length, kpis: current, cards };
+    return { period: input.period, kind, scope, reportingCurrency: facts.reportingCurrency, clients: tally.clients, kpis: current, cards };
+  }
+
+  /**
+   * The sums of every KPI of a scope over `periods`, as computeSeries gives them, kept from call to call: after an edit
+   * only the clients that changed are taken away and added again. Counted again from the clients when the facts moved
+   * on too far (a new day or new bank data changes every client) or a volume grew beyond exact integers.
+   */
+  private trend(scope: TargetScope, periods: readonly Period[], asOf: string): { tally: TrendTally; facts: StoreKpiFacts; member: (id: string) => ScopedClient | undefined } {
+    const facts = this.source.get(asOf);
+    const user = this.deps.user();
+    const key = JSON.stringify([scopeKey(scope), user?.role === 'rm' ? user.login : null, asOf, periods.map((p) => [p.from, p.to])]);
+    let trend = this.trends.get(key);
+    this.trends.delete(key);
+    const changes = trend ? this.source.changesSince(trend.generation) : null;
+    if (trend && changes) {
+      const { tally, member } = trend;
+      for (const { removed, added } of changes) {
+        for (const client of removed) if (!member || member(client)) tally.remove(client);
+        for (const client of added) if (!member || member(client)) tally.add(client);
+      }
+      trend.generation = facts.generation;
+    }
+    if (!trend || !changes || !trend.tally.exact) {
+      const member = scopeMember(scope, user);
+      const tally = new TrendTally(periods, { asOf });
+      for (const client of facts.clients) if (!member || member(client)) tally.add(client);
+      trend = { tally, member, generation: facts.generation };
+    }
+    this.trends.set(key, trend);
+    if (this.trends.size > TRENDS) this.trends.delete(this.trends.keys().next().value!);
+    const { member } = trend;
+    return {
+      tally: trend.tally, facts,
+      member: (id) => {
+        const client = facts.client(id);
+        return client && (!member || member(client)) ? client : undefined;
+      },
+    };
   }
 
   /** A target in the unit the card's value has: volume targets converted to the reporting currency at the rates of the day P is judged on. */
@@ -201,7 +251,7 @@ export class KpiService {
 
   /** The client's latest counting answer with this score given on or before a day (feedback-linked actions). */
   latestScore(clientId: string, score: 'csat' | 'nps', day: string, today: string): number | null {
-    const client = this.source.get(today).clients.find((c) => c.id === clientId);
+    const client = this.source.get(today).client(clientId);
     let latest: { givenOn: string; value: number } | null = null;
     for (const r of client?.responses ?? []) {
       const value = r[score];

@@ -88,6 +88,12 @@ function dueOn(client: KpiClient, d: Derived, policy: NonNullable<KpiClient['pol
   const { contacts } = client;
   let count = contacts.length;
   while (count > 0 && (contacts[count - 1]?.occurredAt ?? '') >= judged.next) count--;
+  return dueAfter(client, d, policy, judged, count);
+}
+
+/** dueOn, knowing that the client's first `count` contacts are those made by the end of the judged day. */
+function dueAfter(client: KpiClient, d: Derived, policy: NonNullable<KpiClient['policy']>, judged: Judged, count: number): string {
+  const { contacts } = client;
   const known = d.dueOn[count];
   if (known !== undefined) return known;
   const interactions = count === contacts.length ? contacts : contacts.slice(0, count);
@@ -141,51 +147,132 @@ function classify(client: KpiClient, d: Derived, p: Period, judged: Judged): num
   return bits;
 }
 
+/** Which of contiguous periods (their starts and the last one's end) a day falls in, or −1 outside them all. */
+function periodOf(day: string, bounds: readonly string[]): number {
+  let i = bounds.length - 1;
+  if (day < (bounds[0] as string) || day >= (bounds[i] as string)) return -1;
+  while (day < (bounds[--i] as string));
+  return i;
+}
+
+/**
+ * classify for each of contiguous periods (each ending where the next starts, oldest first: a trend), in one pass over
+ * the client's history, answers and projects instead of one per period. `bounds` are the periods' starts and the end
+ * of the last; `at` is room for the status before each bound. Equal to classify per period (trend.test.ts).
+ */
+function classifyTrend(client: KpiClient, d: Derived, periods: readonly Period[], judged: readonly Judged[], bounds: readonly string[], at: Array<ClientStatus | null>, bits: Int32Array): void {
+  const k = periods.length;
+  bits.fill(0);
+  if (d.firstActive !== null) {
+    const i = periodOf(d.firstActive, bounds);
+    if (i >= 0) bits[i] = ACQUIRED;
+  }
+  // The status before each bound (at the start of each period and at the end of the last), and prospects inside them.
+  let j = 0;
+  let status: ClientStatus | null = null;
+  for (const step of client.timeline) {
+    while (j <= k && step.on >= (bounds[j] as string)) at[j++] = status;
+    if (j > k) break;
+    if (j > 0 && step.status === 'prospect') (bits[j - 1] as number) |= PROSPECT;
+    status = step.status;
+  }
+  while (j <= k) at[j++] = status;
+  // Contacts made by the end of each judged day (judged days do not go back from one period to the next).
+  let contacts = 0;
+  for (let i = 0; i < k; i++) {
+    const atStart = at[i] as ClientStatus | null;
+    const atEnd = at[i + 1] as ClientStatus | null;
+    let b = bits[i] as number;
+    if (atStart === 'prospect') b |= PROSPECT;
+    if (atStart === 'active') b |= ACTIVE_AT_START;
+    if (atEnd === 'active') b |= ACTIVE_AT_END;
+    const p = periods[i] as Period;
+    const day = judged[i] as Judged;
+    if (client.policy && client.createdOn <= day.day) {
+      const then = day.next === p.to ? atEnd : statusBefore(client.timeline, day.next);
+      if (then !== null && then !== 'lost') {
+        b |= SERVED;
+        while (contacts < client.contacts.length && (client.contacts[contacts]?.occurredAt ?? '') < day.next) contacts++;
+        if (dueAfter(client, d, client.policy, day, contacts) >= day.day) b |= COVERED;
+      }
+    }
+    if (d.closes.length > 0 && (d.closes[0] ?? '') < p.to) b |= CLOSED_ONE;
+    if (d.closes.length > 1 && (d.closes[1] ?? '') < p.to) b |= CLOSED_TWO;
+    bits[i] = b;
+  }
+  for (const r of client.responses) {
+    const i = periodOf(r.givenOn, bounds);
+    if (i < 0) continue;
+    let b = bits[i] as number;
+    if (r.csat !== null) b |= satisfied(r.csat) ? CSAT_ANSWERED | CSAT_SATISFIED : CSAT_ANSWERED;
+    if (r.nps !== null) b |= promoter(r.nps) ? NPS_ANSWERED | NPS_PROMOTER : detractor(r.nps) ? NPS_ANSWERED | NPS_DETRACTOR : NPS_ANSWERED;
+    bits[i] = b;
+  }
+  for (const project of client.projects) {
+    const i = periodOf(project.closedOn, bounds);
+    if (i >= 0) (bits[i] as number) |= CLOSING;
+  }
+}
+
 /** Clients who referred ≥ 1 client created in P. */
 const referrersIn = (facts: KpiFacts, p: Period) => new Set(facts.referrals.filter((r) => inPeriod(r.createdOn, p)).map((r) => r.referredById));
 
 const ratio = (numerator: number, denominator: number): Ratio => ({ value: denominator === 0 ? null : numerator / denominator, numerator, denominator });
 
-/** Sums of one period; CSAT and NPS count answers, not clients. */
+/** Sums of one period; CSAT and NPS count answers, not clients. Clients are added (sign 1) and, for a trend kept current, taken away (−1). */
 class Tally {
   acquired = 0; prospects = 0; atStart = 0; retained = 0; atEnd = 0; referring = 0; served = 0; covered = 0; closedOne = 0; closedTwo = 0;
   csatAnswers = 0; satisfied = 0; csatSum = 0; npsAnswers = 0; promoters = 0; detractors = 0;
-  readonly volume = new Map<string, number>();
+  /** Per currency: the commitments closing in P and how many projects they are (a currency is listed while one is). */
+  readonly volume = new Map<string, { minor: number; projects: number }>();
+  /** Set once a volume left the safe integers: from then on its sums depend on the order clients came and went in. */
+  inexact = false;
 
   add(client: KpiClient, bits: number, p: Period, referrers: ReadonlySet<string>): void {
-    if (bits & ACQUIRED) this.acquired++;
-    if (bits & PROSPECT) this.prospects++;
-    if (bits & ACTIVE_AT_START) this.atStart++;
-    if (bits & ACTIVE_AT_START && bits & ACTIVE_AT_END) this.retained++;
-    if (bits & ACTIVE_AT_END) {
-      this.atEnd++;
-      if (referrers.has(client.id)) this.referring++;
-    }
-    if (bits & SERVED) this.served++;
-    if (bits & COVERED) this.covered++;
-    if (bits & CLOSED_ONE) this.closedOne++;
-    if (bits & CLOSED_TWO) this.closedTwo++;
+    this.count(client, bits, p, 1);
+    if (bits & ACTIVE_AT_END && referrers.has(client.id)) this.referring++;
+  }
+
+  /** Everything but referrals, which depend on other clients (the referred) and are counted apart. */
+  count(client: KpiClient, bits: number, p: Period, sign: 1 | -1): void {
+    if (bits & ACQUIRED) this.acquired += sign;
+    if (bits & PROSPECT) this.prospects += sign;
+    if (bits & ACTIVE_AT_START) this.atStart += sign;
+    if (bits & ACTIVE_AT_START && bits & ACTIVE_AT_END) this.retained += sign;
+    if (bits & ACTIVE_AT_END) this.atEnd += sign;
+    if (bits & SERVED) this.served += sign;
+    if (bits & COVERED) this.covered += sign;
+    if (bits & CLOSED_ONE) this.closedOne += sign;
+    if (bits & CLOSED_TWO) this.closedTwo += sign;
     if (bits & (CSAT_ANSWERED | NPS_ANSWERED))
       for (const r of client.responses) {
         if (!inPeriod(r.givenOn, p)) continue;
         if (r.csat !== null) {
-          this.csatAnswers++;
-          this.csatSum += r.csat;
-          if (satisfied(r.csat)) this.satisfied++;
+          this.csatAnswers += sign;
+          this.csatSum += sign * r.csat;
+          if (satisfied(r.csat)) this.satisfied += sign;
         }
         if (r.nps !== null) {
-          this.npsAnswers++;
-          if (promoter(r.nps)) this.promoters++;
-          else if (detractor(r.nps)) this.detractors++;
+          this.npsAnswers += sign;
+          if (promoter(r.nps)) this.promoters += sign;
+          else if (detractor(r.nps)) this.detractors += sign;
         }
       }
     if (bits & CLOSING)
-      for (const project of client.projects)
-        if (inPeriod(project.closedOn, p)) this.volume.set(project.currency, (this.volume.get(project.currency) ?? 0) + project.commitmentMinor);
+      for (const project of client.projects) {
+        if (!inPeriod(project.closedOn, p)) continue;
+        let sum = this.volume.get(project.currency);
+        if (!sum) this.volume.set(project.currency, (sum = { minor: 0, projects: 0 }));
+        sum.minor += sign * project.commitmentMinor;
+        sum.projects += sign;
+        if (!Number.isSafeInteger(sum.minor)) this.inexact = true;
+        if (sum.projects === 0) this.volume.delete(project.currency);
+      }
   }
 
-  values(facts: KpiFacts, judged: Judged): KpiValues {
-    const amounts = [...this.volume].map(([currency, minor]) => ({ currency, minor }));
+  values(facts: Pick<KpiFacts, 'rates' | 'reportingCurrency'>, judged: Judged): KpiValues {
+    // In currency order, whatever order the clients came in.
+    const amounts = [...this.volume].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, { minor }]) => ({ currency, minor }));
     return {
       acquisitionRate: ratio(this.acquired, this.prospects),
       // Retention = (E − N) ÷ S, where E − N is the clients active at both ends of P.
@@ -223,6 +310,83 @@ export function computeSeries(facts: KpiFacts, periods: readonly Period[], optio
     }
   }
   return tallies.map((tally, i) => tally.values(facts, judged[i] as Judged));
+}
+
+/**
+ * The sums of computeSeries for a set of clients that changes a few clients at a time (the dashboard's trend between
+ * edits): a client is added or taken away with what it counts towards in each period, so that keeping the trend
+ * current costs the changed clients, not the whole scope. Referrals are counted when the values are read, as a
+ * client's referral depends on clients outside the scope. Facts are never changed once made, so taking a client
+ * object away takes away exactly what adding it added. Equal to computeSeries over the same clients (trend.test.ts).
+ */
+export class TrendTally {
+  private readonly judged: Judged[];
+  private readonly tallies: Tally[];
+  /** The periods' starts and the last one's end when each period ends where the next starts (a trend), else null. */
+  private readonly bounds: string[] | null;
+  private readonly at: Array<ClientStatus | null>;
+  private readonly bits: Int32Array;
+  /** Clients counted. */
+  clients = 0;
+
+  constructor(
+    readonly periods: readonly Period[],
+    options: KpiOptions,
+  ) {
+    this.judged = periods.map((p) => judgedOn(p, options));
+    this.tallies = periods.map(() => new Tally());
+    const contiguous = periods.length > 0 && periods.every((p, i) => p.from < p.to && (i === 0 || periods[i - 1]?.to === p.from));
+    this.bounds = contiguous ? [...periods.map((p) => p.from), (periods[periods.length - 1] as Period).to] : null;
+    this.at = new Array<ClientStatus | null>(periods.length + 1).fill(null);
+    this.bits = new Int32Array(periods.length);
+  }
+
+  add(client: KpiClient): void {
+    this.count(client, 1);
+  }
+
+  /** Takes away a client object added before. */
+  remove(client: KpiClient): void {
+    this.count(client, -1);
+  }
+
+  private count(client: KpiClient, sign: 1 | -1): void {
+    const d = derived(client);
+    const { periods, judged, bits } = this;
+    if (this.bounds) classifyTrend(client, d, periods, judged, this.bounds, this.at, bits);
+    else for (let i = 0; i < periods.length; i++) bits[i] = classify(client, d, periods[i] as Period, judged[i] as Judged);
+    for (let i = 0; i < periods.length; i++) if (bits[i] !== 0) (this.tallies[i] as Tally).count(client, bits[i] as number, periods[i] as Period, sign);
+    this.clients += sign;
+  }
+
+  /**
+   * Whether the sums are exact whatever the order clients came and went in: once a volume went beyond the safe
+   * integers they are not (the trend is then counted again from the clients, in their order, as computeSeries does).
+   */
+  get exact(): boolean {
+    return this.tallies.every((tally) => !tally.inexact);
+  }
+
+  /**
+   * Every KPI per period; `member` finds a counted client by id (ids are unique), for the referrers of clients
+   * created in each period (`referrals` lists them whatever the scope).
+   */
+  values(facts: Omit<KpiFacts, 'clients'>, member: (id: string) => KpiClient | undefined): KpiValues[] {
+    const referrers = this.periods.map(() => new Set<string>());
+    for (const r of facts.referrals)
+      for (let i = 0; i < this.periods.length; i++) if (inPeriod(r.createdOn, this.periods[i] as Period)) (referrers[i] as Set<string>).add(r.referredById);
+    return this.tallies.map((tally, i) => {
+      let referring = 0;
+      const { to } = this.periods[i] as Period;
+      // Active at the end of P: classify's ACTIVE_AT_END.
+      for (const id of referrers[i] as Set<string>) {
+        const client = member(id);
+        if (client && statusBefore(client.timeline, to) === 'active') referring++;
+      }
+      tally.referring = referring;
+      return tally.values(facts, this.judged[i] as Judged);
+    });
+  }
 }
 
 /** Every KPI over one period. */

@@ -15,6 +15,7 @@ import { evaluateCoverage, evaluateRisks, evaluateSegments, type Evaluation } fr
 import { dayFromNumber, dayNumber } from '../../shared/calendar/days.ts';
 import { Portfolio } from '../../backend/portfolio/portfolio.ts';
 import type { SegmentRule } from '../../shared/domain/index.ts';
+import { shiftPeriod } from '../../shared/kpi/period.ts';
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '100000' }, iterations: { type: 'string', default: '15' }, store: { type: 'string' } } });
 const clients = Number(values.clients);
@@ -145,6 +146,7 @@ const SECTIONS: Section[] = [
       const period = { from: '2026-10-01', to: '2027-01-01' };
       await api['kpi.dashboard']({ period, scope: { kind: 'bank' }, today: AS_OF });
       let n = 0;
+      let shown = 0;
       const edited = async <T,>(call: () => Promise<T>) => {
         await api['clients.update']({ id: ids[n++ % ids.length]!, patch: { tags: [`kpi-${n}`] } });
         return call();
@@ -153,6 +155,8 @@ const SECTIONS: Section[] = [
         { name: 'kpi.dashboard for the bank (quarter)', sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period, scope: { kind: 'bank' }, today: AS_OF }))), target: 300 },
         { name: `kpi.dashboard for one RM (${rm}, quarter)`, sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period, scope: { kind: 'me' }, today: AS_OF }))), target: 300 },
         { name: 'kpi.dashboard for the bank (year)', sample: await measure(iterations, () => edited(() => api['kpi.dashboard']({ period: { from: '2026-01-01', to: '2027-01-01' }, scope: { kind: 'bank' }, today: AS_OF }))), target: 300 },
+        // A period not shown before (one quarter earlier each call): its trend is counted from every client, nothing kept.
+        { name: 'kpi.dashboard for the bank, a quarter not shown before (first view)', sample: await measure(iterations, () => api['kpi.dashboard']({ period: shiftPeriod(period, 'quarter', -++shown), scope: { kind: 'bank' }, today: AS_OF })), target: 300 },
       ];
     },
   },

@@ -155,9 +155,9 @@ function acknowledge(row: ClientEvaluation): void {
 
 /**
  * Every risk rule for every (fresh) client after coverage; concentration; the acknowledgements that still hold.
- * Returns the rows whose alerts may have changed, when derived from the previous evaluation (else every row may have). Derived from the previous evaluation, concentration is evaluated
- * again only for the RMs whose clients changed (every other RM's book is as it was), and an alert that says the same
- * keeps its object, so that what was acknowledged and sorted for it stays.
+ * Derived from the previous evaluation, concentration is evaluated again only for the RMs whose clients changed (every
+ * other RM's book is as it was), an alert that says the same keeps its object (so what was acknowledged and sorted for
+ * it stays), and the rows whose alerts may have changed are returned; on a full evaluation (every row) null.
  */
 export function evaluateRisks(evaluation: Evaluation): Set<ClientEvaluation> | null {
   const { bank, today, sum } = evaluation;

@@ -115,12 +115,24 @@ export class PushBatch {
     return found;
   }
 
+  /**
+   * Reads, a few statements per batch, what applying the changes looks up: the records they change, the clients
+   * they name (a change naming a merged-away client is redirected to the survivor, so each named client is read)
+   * and the ownership of every client involved.
+   */
   private async preload(changes: readonly Change[]): Promise<void> {
     const byEntity = new Map<string, Set<string>>();
+    const need = (entity: string, id: string) => {
+      const ids = byEntity.get(entity) ?? new Set<string>();
+      ids.add(id);
+      byEntity.set(entity, ids);
+    };
     for (const change of changes) {
-      const ids = byEntity.get(change.entity) ?? new Set<string>();
-      ids.add(change.id);
-      byEntity.set(change.entity, ids);
+      need(change.entity, change.id);
+      for (const field of ['clientId', 'referredById']) {
+        const named = change.set[field];
+        if (typeof named === 'string') need('clients', named);
+      }
     }
     for (const [entity, ids] of byEntity) {
       for (const chunk of chunks([...ids], 500)) {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { toSeq, type ServerDatabase } from '../store/schema.ts';
 
 export type Trx = Transaction<ServerDatabase>;
@@ -49,6 +49,8 @@ export function inSequence<T>(db: Kysely<ServerDatabase>, work: (trx: Trx, seqs:
   const previous = queues.get(db) ?? Promise.resolve();
   const run = previous.then(() =>
     db.transaction().execute(async (trx) => {
+      // A push writes its rows from one JSON parameter, which PostgreSQL expands in memory (4 MB by default, then on disk).
+      if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`SELECT set_config('work_mem', '64MB', true)`.execute(trx);
       const seqs = await SeqAllocator.lock(trx);
       const result = await work(trx, seqs);
       await seqs.save();

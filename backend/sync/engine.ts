@@ -26,6 +26,9 @@ export interface SyncProgress {
   total: number | null;
 }
 
+/** Pages of the write-ahead log between checkpoints while a pull runs (64 MB; SQLite's default is 1,000). */
+const LONG_PULL_CHECKPOINT_PAGES = 16_384;
+
 /** Bank-wide entities this role may not change: everyone pulls them, their writers push them (docs/sync.md). */
 const readOnlyFor = (role: Role) => SYNCED_ENTITY_NAMES.filter((name) => !mayWriteGlobal(role, ENTITIES[name].scope));
 
@@ -99,12 +102,31 @@ class SyncRun {
     return !outcome.cancelled;
   }
 
+  /**
+   * Pulls pages until the server has no more. The next page is asked for before this one is applied, so the server
+   * reads it while the device writes (a bootstrap waits for neither alone) — except after a page with evictions:
+   * asking for the next page tells the server the device holds this one, which ends a reassignment's grace.
+   */
   private async pull(): Promise<void> {
     const { store, options } = this;
     const backlog = new DerivedBacklog(store);
     const today = () => this.now().toISOString().slice(0, 10);
+    const limit = options.pullLimit ?? MAX_PULL_LIMIT;
+    // Aborted when the sync ends, so that a page asked for ahead and never used is not left loading.
+    const ahead = new AbortController();
+    const stop = () => ahead.abort();
+    options.signal?.addEventListener('abort', stop);
+    const ask = (from: number, estimate: boolean) => {
+      const request = this.server.pull(from, limit, { signal: ahead.signal, estimate });
+      request.catch(() => undefined);
+      return request;
+    };
     let cursor = Number(readState(store, 'cursor') ?? '0');
     let total: number | null = null;
+    let next: ReturnType<SyncServer['pull']> | null = null;
+    // A long pull writes much: the write-ahead log is copied into the store every 64 MB instead of every 4 MB.
+    const checkpointEvery = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    store.db.pragma(`wal_autocheckpoint = ${Math.max(checkpointEvery, LONG_PULL_CHECKPOINT_PAGES)}`);
     try {
       for (;;) {
         if (options.signal?.aborted) {
@@ -113,15 +135,17 @@ class SyncRun {
         }
         let page;
         try {
-          page = await this.server.pull(cursor, options.pullLimit ?? MAX_PULL_LIMIT, { signal: options.signal, estimate: total === null });
+          page = await (next ?? ask(cursor, total === null));
         } catch (error) {
           if (!(error instanceof SyncHttpError) || error.code !== 'cancelled') throw error;
           this.report.cancelled = true;
           return;
         }
+        next = null;
         // Edits to a client that is leaving our scope go to the server before the client leaves the device.
         const evicted = page.items.filter((i): i is Extract<PullItem, { kind: 'evict' }> => i.kind === 'evict');
         if (evicted.some((e) => store.prepare('SELECT 1 FROM sync_outbox WHERE clientId = ? OR recordId = ? LIMIT 1').get(e.clientId ?? e.id, e.id)) && !(await this.push())) return;
+        if (page.hasMore && evicted.length === 0) next = ask(page.cursor, false);
         this.applyPage(page.items, page.cursor, !page.hasMore && backlog.empty ? null : backlog, today());
         if (page.remaining !== undefined) total = this.report.pulled + page.remaining;
         this.report.pulled += page.items.length;
@@ -129,8 +153,13 @@ class SyncRun {
         const known = page.hasMore ? total : this.report.pulled;
         options.onProgress?.({ phase: 'pull', done: this.report.pulled, total: known === null ? null : Math.max(known, this.report.pulled) });
         if (!page.hasMore) return;
+        // The page was written: let other calls of the app run before the next one.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      stop();
+      options.signal?.removeEventListener('abort', stop);
+      store.db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
       await backlog.flush(today()).catch((error: unknown) => {
         // The mark stays: the next sync places every client. The sync's own failure, if any, is the one to report.
         if (!options.signal?.aborted) console.error('Placing pulled clients failed; the next sync does it.', error);

@@ -111,6 +111,37 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect(conflict).toMatchObject({ kind: 'divergent_text', keptValue: kept, otherValue: '乙的会议纪要:客户要求降低利差' });
   });
 
+  it('stops a pull at a page boundary when cancelled, keeps what it applied, and the next sync resumes from there', async () => {
+    const s = await server(dialect);
+    const a = device();
+    await seedDemo(a.store, { clients: 20, seed: 7, owner: 'li.wei', asOf: '2026-11-28', parallel: false });
+    const { pushed } = await sync(a, s.url, 'li.wei');
+    const b = device();
+    const cancel = new AbortController();
+    const first = await sync(b, s.url, 'li.wei', {
+      pullLimit: 40,
+      signal: cancel.signal,
+      onProgress: ({ phase, done }) => {
+        if (phase === 'pull' && done >= 120) cancel.abort();
+      },
+    });
+    expect(first.cancelled).toBe(true);
+    expect(first.pulled).toBe(120);
+    // The next page was asked for before the cancel; nothing of it reached the store.
+    const held = SYNCED_ENTITY_NAMES.reduce((n, name) => n + (b.store.prepare(`SELECT count(*) FROM ${ENTITIES[name].table}`).pluck().get() as number), 0);
+    expect(held).toBe(120);
+    expect(b.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const rest = await sync(b, s.url, 'li.wei', { pullLimit: 40 });
+    expect(rest).toMatchObject({ cancelled: false, pulled: pushed - 120 });
+    expect(snapshot(b)).toEqual(snapshot(a));
+    // Every live record that is searched has its entry in the search index, and nothing else has one.
+    for (const [table, fts] of [['clients', 'search_clients'], ['contacts', 'search_contacts'], ['interactions', 'search_interactions']]) {
+      const live = b.store.prepare(`SELECT seq FROM ${table} WHERE deletedAt IS NULL ORDER BY seq`).pluck().all();
+      expect(live.length).toBeGreaterThan(0);
+      expect(b.store.prepare(`SELECT rowid FROM ${fts} ORDER BY rowid`).pluck().all()).toEqual(live);
+    }
+  });
+
   it('resumes a sync interrupted at any request without losing or duplicating anything', async () => {
     const s = await server(dialect);
     const a = device();

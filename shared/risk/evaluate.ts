@@ -1,6 +1,6 @@
 import type { Coverage } from '../coverage/coverage.ts';
 import type { ClientStatus } from '../domain/enums.ts';
-import { RISK_RULES, ruleRank, severityRank, type RiskAlert } from './alert.ts';
+import { NO_ALERTS, RISK_RULES, ruleRank, severityRank, type RiskAlert } from './alert.ts';
 import { contactOverdue } from './contactOverdue.ts';
 import { dscrAlert, type DscrFacts } from './dscr.ts';
 import { ratingDowngrade, type RatingFacts } from './ratingDowngrade.ts';
@@ -18,27 +18,29 @@ export interface ClientRiskFacts extends RatingFacts {
 /** A client's coverage under its policy (null when no segment gives it one). */
 export type PolicyCoverage = { coverage: Coverage; policy: { contactCadenceDays: number } } | null;
 
-/** Every alert of one client's own rules on `today`, in the order of product.md's rules. */
+/** Every alert of one client's own rules on `today`, in the order of product.md's rules (read-only: none is the shared NO_ALERTS). */
 export function clientRiskAlerts(facts: ClientRiskFacts, covered: PolicyCoverage, today: string, thresholds: RiskThresholds): RiskAlert[] {
-  const alerts: RiskAlert[] = [];
+  // Made only for a client that has alerts; most have none, and they share one frozen empty list.
+  let alerts: RiskAlert[] | null = null;
   const downgrade = ratingDowngrade(facts, today, thresholds);
-  if (downgrade) alerts.push(downgrade);
-  alerts.push(...lowSatisfaction(facts.feedback, today, thresholds));
+  if (downgrade) (alerts ??= []).push(downgrade);
+  const satisfaction = lowSatisfaction(facts.feedback, today, thresholds);
+  if (satisfaction.length > 0) (alerts ??= []).push(...satisfaction);
   const overdue = covered && contactOverdue(covered.coverage, covered.policy, facts.status, thresholds);
-  if (overdue) alerts.push(overdue);
+  if (overdue) (alerts ??= []).push(overdue);
   // A reader sees every covenant problem together, breaches before near misses, then stalled deals.
   let later: RiskAlert[] | null = null;
   for (const project of facts.projects) {
     const covenant = dscrAlert(project, thresholds);
-    if (covenant?.rule === 'dscr_breach') alerts.push(covenant);
+    if (covenant?.rule === 'dscr_breach') (alerts ??= []).push(covenant);
     else if (covenant) (later ??= []).push(covenant);
   }
   for (const project of facts.projects) {
     const stall = stalledProject(project, today, thresholds);
     if (stall) (later ??= []).push(stall);
   }
-  if (later) alerts.push(...later.sort((a, b) => RISK_RULES.indexOf(a.rule) - RISK_RULES.indexOf(b.rule)));
-  return alerts;
+  if (later) (alerts ??= []).push(...later.sort((a, b) => RISK_RULES.indexOf(a.rule) - RISK_RULES.indexOf(b.rule)));
+  return alerts ?? NO_ALERTS;
 }
 
 /** Most severe first, then in the order of the rules, then the oldest first. */

@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/days.ts';
-import { severityOf, type RiskAlertOf } from './alert.ts';
+import { NO_ALERTS, severityOf, type RiskAlertOf } from './alert.ts';
 import type { RiskThresholds } from './thresholds.ts';
 
 /** Live feedback that no correction superseded (a correction replaces the entry it corrects). */
@@ -14,11 +14,11 @@ function windowStart(today: string, days: number): string {
 
 /**
  * Latest CSAT ≤ 2 or an NPS detractor within the last 90 days (product.md), as two alerts so each has one value:
- * `csat` is the latest CSAT in the window; `nps` the lowest detractor score in the window, since the first one.
+ * `csat` is the latest CSAT in the window; `nps` the lowest detractor score in the window, since the first one. Read-only
+ * (none is the shared NO_ALERTS).
  */
 export function lowSatisfaction(feedback: CountedFeedback, today: string, thresholds: RiskThresholds): Array<RiskAlertOf<'low_satisfaction'>> {
   const windowDays = thresholds.feedbackWindowDays;
-  const alerts: Array<RiskAlertOf<'low_satisfaction'>> = [];
   // One pass, no copies: this runs for every client with feedback.
   const from = windowStart(today, windowDays);
   let latest: CountedFeedback[number] | null = null;
@@ -32,7 +32,10 @@ export function lowSatisfaction(feedback: CountedFeedback, today: string, thresh
       if (!first || f.givenOn < first.givenOn) first = f;
     }
   }
-  if (latest?.csat != null && latest.csat <= thresholds.lowCsatMax) {
+  const csat = latest?.csat != null && latest.csat <= thresholds.lowCsatMax;
+  if (!csat && !(worst && first)) return NO_ALERTS;
+  const alerts: Array<RiskAlertOf<'low_satisfaction'>> = [];
+  if (latest?.csat != null && csat) {
     const threshold = thresholds.lowCsatMax;
     alerts.push({
       rule: 'low_satisfaction', severity: severityOf('low_satisfaction', latest.csat, threshold), subject: 'csat',

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.ts';
 import { applyPage, noEffects, type PageEffects } from './apply.ts';
 import { DerivedBacklog, refreshDerived } from './derived.ts';
 import { SyncHttpError, type SyncServer } from './http.ts';
-import { CREATE_ORDER, keepingTablesChecked, pushChanges, type PushOutcome } from './push.ts';
+import { CREATE_ORDER, forgetEchoesThrough, keepingTablesChecked, pushChanges, pushEchoes, type PushOutcome } from './push.ts';
 import { readState, writeState } from './state.ts';
 
 export interface SyncReport {
@@ -116,8 +116,10 @@ class SyncRun {
     const ahead = new AbortController();
     const stop = () => ahead.abort();
     options.signal?.addEventListener('abort', stop);
+    // The device's own pushes the server stored as sent are left out of the pages (the device holds them already).
+    const skip = pushEchoes(store);
     const ask = (from: number, estimate: boolean) => {
-      const request = this.server.pull(from, limit, { signal: ahead.signal, estimate });
+      const request = this.server.pull(from, limit, { signal: ahead.signal, estimate, skip: skip.filter(([, through]) => through > from) });
       request.catch(() => undefined);
       return request;
     };
@@ -186,6 +188,7 @@ class SyncRun {
           if (resolved === null) this.conflicts.add(id);
         }
         writeState(store, 'cursor', String(cursor));
+        forgetEchoesThrough(store, cursor);
       });
     } finally {
       store.db.pragma('foreign_keys = ON');

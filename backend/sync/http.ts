@@ -106,9 +106,16 @@ export class SyncServer {
     return this.request('/v1/sync/push', { changes }, PushResponse, 'POST', signal);
   }
 
-  /** With `estimate`, the answer says about how many records are left (`remaining`; servers before it ignore the ask). */
-  pull(cursor: number, limit: number, options: { signal?: AbortSignal | undefined; estimate?: boolean } = {}): Promise<PullResponse> {
-    return this.request(`/v1/sync/pull${options.estimate ? '?estimate=1' : ''}`, { cursor, limit }, PullResponse, 'POST', options.signal);
+  /**
+   * With `estimate`, the answer says about how many records are left (`remaining`; servers before it ignore the ask).
+   * `skip`: seq ranges (after, through] of this device's pushes that the server said it stored exactly as sent.
+   */
+  pull(cursor: number, limit: number, options: { signal?: AbortSignal | undefined; estimate?: boolean; skip?: ReadonlyArray<readonly [number, number]> } = {}): Promise<PullResponse> {
+    const query = new URLSearchParams();
+    if (options.estimate) query.set('estimate', '1');
+    if (options.skip?.length) query.set('skip', options.skip.map(([after, through]) => `${after}-${through}`).join(','));
+    const search = query.toString();
+    return this.request(`/v1/sync/pull${search ? `?${search}` : ''}`, { cursor, limit }, PullResponse, 'POST', options.signal);
   }
 
   /** Gives a client to another RM, on the server (team leads within their team, admins anyone). */

@@ -159,6 +159,35 @@ function outboxBatch(store: Store, limit: number): Outgoing[] {
   }));
 }
 
+/** Where the device keeps the seq ranges of its pushes the server stored exactly as sent (pull `skip`). */
+const ECHOES = 'pushEchoes';
+/** Ranges kept; an older one is dropped first (its records are then pulled again, which changes nothing). */
+const MAX_ECHOES = 32;
+
+/** The seq ranges the next pull may skip: the device holds those records as the server does. */
+export function pushEchoes(store: Store): Array<[number, number]> {
+  const text = readState(store, ECHOES);
+  return text ? (JSON.parse(text) as Array<[number, number]>) : [];
+}
+
+/** Forgets the ranges the device's cursor has passed (in the transaction that moves the cursor). */
+export function forgetEchoesThrough(store: Store, cursor: number): void {
+  const echoes = pushEchoes(store);
+  const left = echoes.filter(([, through]) => through > cursor);
+  if (left.length === echoes.length) return;
+  if (left.length === 0) store.prepare('DELETE FROM sync_state WHERE key = ?').run(ECHOES);
+  else writeState(store, ECHOES, JSON.stringify(left));
+}
+
+/** A push answered `echoed`: its records here are the server's, so the pull need not bring them back. */
+function rememberEcho(store: Store, { after, through }: { after: number; through: number }): void {
+  const echoes = pushEchoes(store);
+  const last = echoes.at(-1);
+  if (last && last[1] === after) last[1] = through;
+  else echoes.push([after, through]);
+  writeState(store, ECHOES, JSON.stringify(echoes.slice(-MAX_ECHOES)));
+}
+
 /** Keeps the batch under the byte limit (long meeting notes), returning what did not fit. */
 function fit(candidates: Outgoing[]): { batch: Outgoing[]; rest: Outgoing[] } {
   let bytes = 0;
@@ -254,6 +283,7 @@ export async function pushChanges(store: Store, server: Pick<SyncServer, 'push'>
     }
     store.transaction(() => {
       record(store, batch, answer.results, options.now(), outcome);
+      if (answer.echoed) rememberEcho(store, answer.echoed);
       if (fromTables) creations.markChecked(batch);
       const offered = Math.min(answer.maxChanges ?? BASE_PUSH_CHANGES, MAX_PUSH_CHANGES);
       if (offered !== limit) writeState(store, PUSH_LIMIT, String((limit = offered)));

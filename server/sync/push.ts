@@ -63,6 +63,10 @@ export class PushBatch {
   private readonly graces = new Map<string, number | null>();
   private readonly evictions: Eviction[] = [];
   private readonly applied: Array<{ change_id: string; login: string; seq: number; result: ChangeResult }> = [];
+  /** The last seq before this batch; every seq after it up to `seqs.current` is this batch's. */
+  private readonly start: number;
+  /** Some write of this batch is not a change stored exactly as the device sent it (see `echoed`). */
+  private inexact = false;
 
   /** Merged clients: changes naming a merged-away client, edits of one, and the merge itself (docs/sync.md "Merging clients"). */
   private readonly merges = new ClientMerges({
@@ -83,7 +87,18 @@ export class PushBatch {
     private readonly caller: Caller,
     /** Reassignments before this server time no longer give a grace (docs/sync.md "Reassignment"). */
     private readonly graceSince: string,
-  ) {}
+  ) {
+    this.start = seqs.current;
+  }
+
+  /**
+   * After `push`: the seqs of this batch, when every record it wrote is a new record stored exactly as the device
+   * sent it (no conflict, eviction, merge, correction link or normalisation), so the device that holds them may
+   * skip them when it pulls (docs/sync.md "Pulling back what a device pushed"); null otherwise.
+   */
+  get echoed(): { after: number; through: number } | null {
+    return !this.inexact && this.seqs.current > this.start ? { after: this.start, through: this.seqs.current } : null;
+  }
 
   async push(changes: readonly Change[]): Promise<ChangeResult[]> {
     await this.preload(changes);
@@ -298,7 +313,8 @@ export class PushBatch {
     }
     if (current && !merged.changed) return { changeId: change.changeId, status: 'applied', version: current.seq, conflictIds: [], issues: [] };
     if (current && !sameScope(current, scope)) await this.evict(current);
-    this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } });
+    const exact = !current && !merging && conflicts.length === 0 && sameData(data, sent.set);
+    this.put({ entity, id: change.id, seq, ...scope, state: { data, writes: merged.state.writes } }, exact);
     const conflictIds = conflicts.map((draft) => this.recordConflict(entity, change.id, scope, draft, seq));
     if (merging) conflictIds.push(...(await this.merges.moveRecords(change, current)));
     return { changeId: change.changeId, status: 'applied', version: seq, conflictIds, issues: [] };
@@ -388,6 +404,7 @@ export class PushBatch {
   }
 
   private async evict(previous: WorkingRecord): Promise<void> {
+    this.inexact = true;
     let from: ClientOwnership | null = null;
     if (previous.clientId) from = await this.client(previous.clientId);
     else if (previous.ownerLogin) from = { owner: previous.ownerLogin, team: (await this.user(previous.ownerLogin))?.team ?? null };
@@ -405,7 +422,9 @@ export class PushBatch {
     return { owner: null, team: null };
   }
 
-  private put(record: WorkingRecord): void {
+  /** Keeps the record's new state for `flush`; `exact` when it is a new record exactly as the device sent it. */
+  private put(record: WorkingRecord, exact = false): void {
+    if (!exact) this.inexact = true;
     const k = key(record.entity, record.id);
     this.records.set(k, record);
     this.dirty.add(k);
@@ -432,6 +451,26 @@ function toWorking(row: { entity: string; id: string; client_id: string | null; 
     entity: row.entity, id: row.id, clientId: row.client_id, ownerLogin: row.owner_login, seq: toSeq(row.seq),
     state: { data: JSON.parse(row.data) as Record<string, unknown>, writes: decodeWrites(row.writes) },
   };
+}
+
+/** The same JSON value (object keys in any order; a key holding undefined counts as absent, as in JSON). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((value, i) => sameData(value, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
+    keys++;
+  }
+  for (const k in y) if (y[k] !== undefined) keys--;
+  return keys === 0;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -124,6 +124,11 @@ export const PushResponse = z.object({
   results: z.array(ChangeResult),
   /** The most changes the server takes in one push; absent from older servers, which take `BASE_PUSH_CHANGES`. */
   maxChanges: z.number().int().min(1).optional(),
+  /**
+   * Every record at a seq in (after, through] is one of this push's changes, stored exactly as sent: the device may
+   * ask its pulls to leave that range out (`skip`). Only when the whole push was such; absent from older servers.
+   */
+  echoed: z.object({ after: z.number().int().min(0), through: z.number().int().min(1) }).optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

@@ -1,4 +1,4 @@
-import { clientNameParts, DuplicateIndex, type DuplicateReason } from '../../shared/duplicates/match.ts';
+import { clientNameParts, type DuplicateReason } from '../../shared/duplicates/match.ts';
 import { ENTITIES } from '../../shared/entities/registry.ts';
 import type { ImportKind } from '../../shared/import/fields.ts';
 import { suggestMapping, type ColumnMapping } from '../../shared/import/headers.ts';
@@ -8,6 +8,7 @@ import { cellText, isBlank, type Cell } from '../../shared/import/values.ts';
 import { decodeRow, type Row } from '../records/codec.ts';
 import { newId } from '../records/ids.ts';
 import type { Store } from '../store/store.ts';
+import { NameIndex } from './nameIndex.ts';
 import { readTable, type SourceFormat, type Encoding, type TableRow, type TableSource } from './source.ts';
 
 /** What the user chose for a duplicate (same credit code, or the same record id): per batch. */
@@ -54,8 +55,22 @@ export interface AnalysisSummary {
 
 /** How many rows are looked at to find the header row (a title or a blank line may come first). */
 const HEADER_SEARCH_ROWS = 20;
-/** Rows staged per transaction (each commit is flushed to disk), and read between pauses for progress and cancel. */
-const SLICE = 2000;
+/** Rows read between pauses for progress and cancel. */
+const SLICE = 500;
+/**
+ * Rows staged per transaction. Few, so that the rows waiting for it (their cells and staged record as JSON) are
+ * garbage before the young generation is next collected: rows promoted to the old generation make the heap grow
+ * by several times their size. The commits need not wait for the disk: staged rows are a scratch copy for the
+ * preview and the import, of no use after a crash (the job lives in memory), so they are committed with
+ * synchronous=NORMAL (under WAL a power cut may lose such a commit, never damage the store).
+ */
+const STAGE_ROWS = 100;
+/**
+ * Pages of the write-ahead log between checkpoints while rows are staged (64 MB instead of SQLite's 1,000 pages, as
+ * sync's pull does): small commits rewrite the last pages of import_rows each time, which a checkpoint every 4 MB
+ * would copy into the store over and over.
+ */
+const STAGE_CHECKPOINT_PAGES = 16_384;
 
 /** The header row among the first rows of a file: the one whose cells name the most fields. */
 export async function findHeader(rows: AsyncIterable<TableRow>, kind: ImportKind): Promise<{ headerRow: number; headers: string[]; sample: Cell[][] }> {
@@ -89,14 +104,16 @@ interface ClientRef {
 export class Analysis {
   private readonly byCode = new Map<string, ClientRef>();
   private readonly byId = new Map<string, ClientRef>();
-  private readonly names = new DuplicateIndex();
+  private readonly names = new NameIndex();
   private readonly fileCodes = new Map<string, number>();
   private readonly fileIds = new Map<string, number>();
-  /** Clients this file creates, by credit code: a later row may name one as its referrer. */
-  private readonly fileClients = new Map<string, string>();
+  /** Rows of this file that create a client, by credit code: a later row may name one as its referrer. */
+  private readonly fileClients = new Map<string, number>();
   private readonly columns: MappedColumn[];
   private readonly summary: AnalysisSummary = { rows: 0, valid: 0, duplicates: 0, rejected: 0, likelyDuplicates: 0, notes: 0 };
   private readonly pending: unknown[][] = [];
+  /** The connection's own settings, restored after each staging commit. */
+  private settings: { synchronous: number; checkpoint: number } | null = null;
   private readonly find: Record<'projects' | 'interactions' | 'feedback' | 'contacts', (id: string) => { clientId: string } | undefined>;
   private readonly existing: (id: string) => Row | undefined;
 
@@ -130,7 +147,7 @@ export class Analysis {
       if ('cells' in row && row.cells.every(isBlank)) continue;
       this.stage(row);
       this.summary.rows++;
-      if (this.pending.length >= SLICE) this.flush();
+      if (this.pending.length >= STAGE_ROWS) this.flush();
       if (++sinceYield >= SLICE) {
         sinceYield = 0;
         onRow(this.summary.rows);
@@ -149,9 +166,20 @@ export class Analysis {
     const insert = this.store.prepare(
       'INSERT INTO import_rows (jobId, rowNumber, status, cells, record, issues, duplicateOf, likely) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.store.transaction(() => {
-      for (const values of this.pending) insert.run(values);
-    });
+    this.settings ??= {
+      synchronous: this.store.prepare('PRAGMA synchronous').pluck().get() as number,
+      checkpoint: this.store.prepare('PRAGMA wal_autocheckpoint').pluck().get() as number,
+    };
+    this.store.prepare('PRAGMA synchronous = NORMAL').run();
+    this.store.prepare(`PRAGMA wal_autocheckpoint = ${Math.max(this.settings.checkpoint, STAGE_CHECKPOINT_PAGES)}`).run();
+    try {
+      this.store.transaction(() => {
+        for (const values of this.pending) insert.run(values);
+      });
+    } finally {
+      this.store.prepare(`PRAGMA synchronous = ${this.settings.synchronous}`).run();
+      this.store.prepare(`PRAGMA wal_autocheckpoint = ${this.settings.checkpoint}`).run();
+    }
     this.pending.length = 0;
   }
 
@@ -179,7 +207,7 @@ export class Analysis {
     const staged = this.validate(requestedId, duplicate, fields, read, errors);
     const likely = kind === 'clients' && errors.length === 0 ? this.likely(row.number, requestedId ?? staged?.id, fields, duplicate?.id ?? null) : null;
     const status: RowStatus = errors.length > 0 ? 'rejected' : duplicate ? 'duplicate' : 'valid';
-    if (status === 'valid' && kind === 'clients' && typeof fields.creditCode === 'string' && staged) this.fileClients.set(fields.creditCode, staged.id);
+    if (status === 'valid' && kind === 'clients' && typeof fields.creditCode === 'string' && staged) this.fileClients.set(fields.creditCode, row.number);
     this.record(row.number, row.cells, status, status === 'rejected' ? null : staged, errors, read.notes, duplicate, likely);
   }
 
@@ -207,9 +235,20 @@ export class Analysis {
   }
 
   private resolveReferrer(name: ClientName, fields: Row, errors: ImportIssue[]): void {
-    const id = name.id ? this.byId.get(name.id)?.id : (this.byCode.get(name.creditCode ?? '')?.id ?? this.fileClients.get(name.creditCode ?? ''));
+    const id = name.id ? this.byId.get(name.id)?.id : (this.byCode.get(name.creditCode ?? '')?.id ?? this.fileClientId(name.creditCode ?? ''));
     if (id) fields.referredById = id;
     else errors.push(fieldIssue('referredById', 'missing_client', { value: name.id ?? name.creditCode ?? '' }));
+  }
+
+  /** The id of the client an earlier row of this file creates with this credit code (kept in its staged record, not in memory). */
+  private fileClientId(creditCode: string): string | undefined {
+    const row = this.fileClients.get(creditCode);
+    if (row === undefined) return undefined;
+    const pending = this.pending.find((values) => values[1] === row);
+    const record = pending
+      ? (pending[4] as string)
+      : (this.store.prepare('SELECT record FROM import_rows WHERE jobId = ? AND rowNumber = ?').pluck().get(this.jobId, row) as string);
+    return (JSON.parse(record) as StagedRecord).id;
   }
 
   /** The record this row repeats: the same id, or for clients the same credit code; a repeat inside the file is an error. */
@@ -311,8 +350,7 @@ export class Analysis {
     const parts = clientNameParts({
       id: id ?? `row:${number}`, legalName: String(fields.legalName ?? ''), englishName: String(fields.englishName ?? ''), creditCode: String(fields.creditCode ?? ''),
     });
-    const matches = this.names.matches(parts).filter((m) => m.id !== duplicateId).slice(0, 3);
-    this.names.add({ ...parts, id: `row:${number}` });
+    const matches = this.names.matchesThenAdd(parts, `row:${number}`).filter((m) => m.id !== duplicateId).slice(0, 3);
     return matches.map((m) => ({ id: m.id, name: this.byId.get(m.id)?.legalName ?? m.id, reasons: m.reasons }));
   }
 }

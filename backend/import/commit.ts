@@ -34,7 +34,13 @@ export interface CommitResult {
   rejected: number;
 }
 
-const SLICE = 1000;
+/**
+ * Rows written between pauses for progress and cancel. Small, so that each slice's rows are garbage before the
+ * young generation is next collected instead of being promoted (which makes the heap grow by several times that).
+ */
+const SLICE = 250;
+/** An import of at least this many rows is large: its pages outgrow the page cache (see below). */
+const LARGE = 1000;
 
 /** A prepared INSERT of whole records into an entity's table, columns in table order. */
 function inserter(store: Store, entity: EntityName): (record: Row) => number {
@@ -52,11 +58,10 @@ function inserter(store: Store, entity: EntityName): (record: Row) => number {
  * secondary indexes are dropped and built again at the end, inside the import's transaction (so a rollback
  * brings them back): one sorted build costs far less than as many scattered inserts. Returns the rebuild.
  */
-function rebuildIndexesLater(store: Store, kind: EntityName, jobId: string): () => void {
-  const incoming = store.prepare(`SELECT count(*) FROM import_rows WHERE jobId = ? AND status = 'valid'`).pluck().get(jobId) as number;
+function rebuildIndexesLater(store: Store, kind: EntityName, incoming: number): () => void {
   const tables = [ENTITIES[kind].table, ...(kind === 'clients' ? ['status_changes', 'rating_changes'] : []), 'sync_outbox'];
   const held = (store.prepare(`SELECT max(seq) FROM ${ENTITIES[kind].table}`).pluck().get() as number | null) ?? 0;
-  if (incoming < 1000 || incoming <= held) return () => undefined;
+  if (incoming < LARGE || incoming <= held) return () => undefined;
   const indexes = store.db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(tables)) as Array<{ name: string; sql: string }>;
@@ -64,6 +69,40 @@ function rebuildIndexesLater(store: Store, kind: EntityName, jobId: string): () 
   return () => {
     for (const index of indexes) store.db.exec(index.sql);
   };
+}
+
+/**
+ * A large import writes many times more pages than the page cache holds. Under WAL every page is written to the
+ * log, read back at the commit to recompute the checksums of the frames from the first page spilled and written
+ * again (early on, so nearly all of them), then read and written once more by the checkpoint: four passes through
+ * the cipher. With a rollback journal, as seed-demo loads, new pages go to the file once, and only the pages that
+ * existed before are copied to the journal; a cancel or a crash rolls back just the same (store.ts opens every
+ * store in WAL again). Where the mode cannot change (another connection has the file open), the import stays in
+ * WAL. Returns the way back.
+ */
+function useRollbackJournal(store: Store): () => void {
+  let mode: string;
+  try {
+    mode = String(store.db.pragma('journal_mode = DELETE', { simple: true }));
+  } catch {
+    mode = 'wal';
+  }
+  return () => {
+    if (mode !== 'wal') store.db.pragma('journal_mode = WAL');
+  };
+}
+
+/** Clients placed in their segments per call: each call holds its clients' portfolio facts in memory at once. */
+const PLACE_SLICE = 2000;
+
+/**
+ * Places the touched clients in their segments a slice at a time, so that a large import does not load every
+ * client it made at once. In id order (ids are ASCII), the order in which one call for all of them reads them
+ * (by id, from the list of ids), so segment changes are recorded in the same order.
+ */
+function placeInParts(writes: ImportWrites, clientIds: Set<string>): void {
+  const ids = [...clientIds].sort();
+  for (let at = 0; at < ids.length; at += PLACE_SLICE) writes.placeClients(ids.slice(at, at + PLACE_SLICE));
 }
 
 /**
@@ -90,16 +129,21 @@ export async function commitImport(
   const reject = store.prepare('UPDATE import_rows SET status = ?, record = NULL, issues = ? WHERE jobId = ? AND rowNumber = ?');
   const page = store.prepare(`SELECT rowNumber, record FROM import_rows WHERE jobId = ? AND status IN ('valid', 'duplicate') AND rowNumber > ? ORDER BY rowNumber LIMIT ${SLICE}`);
   // What the preview checked against may have changed since: the clients rows hang off, the credit codes in use.
-  const liveClients = new Set(store.prepare('SELECT id FROM live_clients').pluck().all() as string[]);
+  const liveClients = kind === 'clients' ? null : new Set(store.prepare('SELECT id FROM live_clients').pluck().all() as string[]);
   const codesInUse = kind === 'clients' ? new Map(store.prepare('SELECT creditCode, id FROM live_clients').raw().all() as Array<[string, string]>) : null;
   const touchedClients = new Set<string>();
 
+  const derivedNulls = Object.fromEntries(entity.derived.map((field) => [field, null]));
+  /**
+   * Search entries of the slice's new records, written in a pass after its rows rather than between them: the FTS
+   * index and the tables' B-trees no longer take turns in the page cache (as sync's pull writes them).
+   */
+  const searchEntries: Array<[number, string]> = [];
   const createRecord = (staged: StagedRecord): 'missing_client' | 'exists' | null => {
     const fields = staged.fields;
-    if (kind !== 'clients' && !liveClients.has(fields.clientId as string)) return 'missing_client';
+    if (liveClients && !liveClients.has(fields.clientId as string)) return 'missing_client';
     if (codesInUse?.has(fields.creditCode as string)) return 'exists';
-    const derived = Object.fromEntries(entity.derived.map((field) => [field, null]));
-    const record: Row = { ...derived, ...fields, id: staged.id, createdAt: at, updatedAt: at, deletedAt: null };
+    const record: Row = { ...derivedNulls, ...fields, id: staged.id, createdAt: at, updatedAt: at, deletedAt: null };
     if (kind === 'clients') record.nameSortKey = nameSortKey(record.legalName as string);
     let seq: number;
     try {
@@ -109,7 +153,8 @@ export async function commitImport(
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return 'exists';
       throw error;
     }
-    if (index && source) index.run(seq, sourceTokens(source, record));
+    // Tokens now (the name's pinyin reading is still the last one read), the entry with the slice's others.
+    if (source) searchEntries.push([seq, sourceTokens(source, record)]);
     recordChange(store, kind, null, record as StoredRecord, at);
     remember.run(batchId, kind, staged.id, 'created', null);
     if (kind === 'clients') {
@@ -132,9 +177,11 @@ export async function commitImport(
     touchedClients.add(kind === 'clients' ? after.id : (after.clientId as string));
   };
 
+  const incoming = store.prepare(`SELECT count(*) FROM import_rows WHERE jobId = ? AND status = 'valid'`).pluck().get(jobId) as number;
+  const journalBack = incoming >= LARGE ? useRollbackJournal(store) : () => undefined;
   store.db.exec('BEGIN IMMEDIATE');
   try {
-    const rebuild = rebuildIndexesLater(store, kind, jobId);
+    const rebuild = rebuildIndexesLater(store, kind, incoming);
     store.prepare('INSERT INTO import_batches (id, kind, fileName, createdAt, createdBy, created, updated) VALUES (?, ?, ?, ?, ?, 0, 0)')
       .run(batchId, kind, fileName, at, recordedBy);
     let after = 0;
@@ -159,6 +206,8 @@ export async function commitImport(
           } else result.created++;
         }
       }
+      if (index) for (const entry of searchEntries) index.run(entry);
+      searchEntries.length = 0;
       done += rows.length;
       onProgress(done);
       await new Promise((resolve) => setImmediate(resolve));
@@ -172,7 +221,7 @@ export async function commitImport(
       store.prepare(`UPDATE clients SET lastContactAt = (SELECT max(occurredAt) FROM interactions i WHERE i.clientId = clients.id AND i.deletedAt IS NULL)
         WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...touchedClients]));
     }
-    if (kind === 'clients' || kind === 'projects' || kind === 'feedback') writes.placeClients([...touchedClients]);
+    if (kind === 'clients' || kind === 'projects' || kind === 'feedback') placeInParts(writes, touchedClients);
     store.prepare('UPDATE import_batches SET created = ?, updated = ? WHERE id = ?').run(result.created, result.updated, batchId);
     store.db.exec('COMMIT');
     return result;
@@ -180,6 +229,7 @@ export async function commitImport(
     if (store.db.inTransaction) store.db.exec('ROLLBACK');
     throw error;
   } finally {
+    journalBack();
     writes.afterImport();
   }
 }

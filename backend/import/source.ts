@@ -107,13 +107,17 @@ async function* csvRows(source: TableSource, encoding: Encoding): AsyncGenerator
   }
 }
 
-/** A workbook cell's value as a Cell: formulas by their result, rich text and links by their text. */
-function cellOf(value: ExcelJS.CellValue | undefined): Cell {
+/**
+ * A workbook cell's value as a Cell: formulas by their result, rich text and links by their text, a shared string
+ * ({ sharedString: n }) by the workbook's string n.
+ */
+function cellOf(value: ExcelJS.CellValue | undefined, workbook: StreamedWorkbook): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('sharedString' in value && typeof value.sharedString === 'number') return cellOf(workbook.sharedString(value.sharedString), workbook);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: ExcelJS.CellValue }).result);
-  if ('text' in value) return typeof value.text === 'string' ? value.text : cellOf(value.text as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: ExcelJS.CellValue }).result, workbook);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : cellOf(value.text as ExcelJS.CellValue, workbook);
   if ('error' in value) return null;
   return null;
 }
@@ -132,7 +136,7 @@ async function* xlsxRows(source: TableSource, sheetName: string | null): AsyncGe
   for await (const row of workbook.rows(wanted)) {
     const values = row.values as ExcelJS.CellValue[];
     const cells: Cell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(cellOf(values[c]));
+    for (let c = 1; c < values.length; c++) cells.push(cellOf(values[c], workbook));
     yield { number: row.number, cells };
   }
 }

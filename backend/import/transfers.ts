@@ -5,6 +5,8 @@ import type { Store } from '../store/store.ts';
 
 /** Parts of at most this many bytes: one call each, well under the web host's 4 MiB body once in base64. */
 export const PART_BYTES = 1024 * 1024;
+/** Pieces a stored file is read in (see stream). */
+const READ_PIECE = 64 * 1024;
 /** Uploads and exports left behind (a closed window, a crash) are removed after a day. */
 const STALE_MS = 86_400_000;
 
@@ -64,12 +66,19 @@ export class Transfers {
     return data;
   }
 
-  /** The file's bytes as a stream, read part by part from the store. */
+  /**
+   * The file's bytes as a stream, read part by part from the store and passed on in pieces of READ_PIECE bytes: a
+   * CSV parser given a whole part at once turns it into thousands of rows that all wait in memory (long enough to
+   * be promoted to the old generation) while they are read one by one.
+   */
   stream(id: string): Readable {
     const count = this.parts(id);
     const readPart = (part: number) => this.readPart(id, part);
     return Readable.from((function* () {
-      for (let part = 0; part < count; part++) yield readPart(part);
+      for (let part = 0; part < count; part++) {
+        const data = readPart(part);
+        for (let at = 0; at < data.length; at += READ_PIECE) yield data.subarray(at, at + READ_PIECE);
+      }
     })(), { objectMode: false });
   }
 

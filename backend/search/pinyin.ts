@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { convert, getNumOfTone, pinyin } from 'pinyin-pro';
 
 /**
  * How a Chinese reader orders and abbreviates a name. pinyin-pro reads characters in context (重庆 chóng qìng,
@@ -20,6 +20,32 @@ const SYLLABLE = /^([a-zü]+)([1-5]?)$/;
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 
+/**
+ * A character's reading with its tone as a digit (zhōng → zhong1), exactly as pinyin-pro's toneType 'num' writes
+ * it (its getPinyinWithNum: the letters without tone marks, then the tone's number). pinyin-pro converts every
+ * syllable of every name with a chain of regular expressions; there are only a few thousand distinct readings,
+ * so each is converted once.
+ */
+const numbered = new Map<string, string>();
+function withToneNumber(reading: string): string {
+  let result = numbered.get(reading);
+  if (result === undefined) {
+    const tones = getNumOfTone(reading).split(' ');
+    result = (convert(reading, { format: 'toneNone' }) as string).split(' ').map((letters, i) => `${letters}${tones[i]}`).join(' ');
+    numbered.set(reading, result);
+  }
+  return result;
+}
+
+/**
+ * pinyin(name, { toneType: 'num', type: 'array' }), one entry per code point, at a third of its cost: the readings
+ * with tone marks, numbered through the cache above. A character pinyin-pro has no reading for comes back as itself
+ * (and is left alone, as toneType 'num' leaves it).
+ */
+export function numberedReadings(name: string, chars: readonly string[]): string[] {
+  return (pinyin(name, { type: 'array' }) as string[]).map((reading, i) => (reading === chars[i] ? reading : withToneNumber(reading)));
+}
+
 /** The last name read: a client's sort key and search tokens are made one after the other from the same name. */
 let last: { name: string; reading: NameReading } | null = null;
 
@@ -30,7 +56,7 @@ export function readName(name: string): NameReading {
 
 function read(name: string): NameReading {
   const chars = [...name];
-  const readings = chars.length > 0 ? pinyin(name, { toneType: 'num', type: 'array' }) : [];
+  const readings = chars.length > 0 ? numberedReadings(name, chars) : [];
   // Syllables of one run of characters are written together (上海 → shanghai), words apart (Acme Wind).
   let primary = '';
   let joinNext = false;

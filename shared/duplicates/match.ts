@@ -69,7 +69,7 @@ export function duplicateReasons(a: ClientNameParts, b: ClientNameParts): Duplic
 }
 
 /** The keys under which two alike clients must meet: the code, each whole name, each trade name. */
-function keysOf(parts: ClientNameParts): string[] {
+export function keysOf(parts: ClientNameParts): string[] {
   const keys: string[] = [];
   if (parts.creditCode) keys.push(`c:${parts.creditCode}`);
   for (const [language, name] of [['zh', parts.zh], ['en', parts.en]] as const) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { assignSegments } from '../../backend/segments/assign.ts';
 import { creditCode } from '../support/clients.ts';
 import { csv, importBytes, settled, uploadBytes } from '../support/imports.ts';
 import { tempBackend } from '../support/tempStore.ts';
@@ -154,6 +155,34 @@ describe('importing clients from CSV', () => {
     await expect(backend.api['imports.undo']({ batchId: done.result!.batchId })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('keeps every Chinese character of a large GBK file, whatever the pieces it is read in', async () => {
+    const backend = tempBackend();
+    const note = '客户关注再融资安排与偿债覆盖率，计划下季度拜访财务总监。'.repeat(6);
+    const rows = Array.from({ length: 3000 }, (_, i) => client(i + 1, { 备注: `${i + 1}：${note}` }));
+    const bytes = iconv.encode(csv([HEADER, ...rows]), 'gbk');
+    expect(bytes.length).toBeGreaterThan(1024 * 1024 + 64 * 1024);
+    const { done } = await importBytes(backend, 'big.csv', bytes, { kind: 'clients' });
+    expect(done.result?.created).toBe(3000);
+    const damaged = backend.store.db.prepare(`SELECT count(*) FROM clients WHERE legalName LIKE '%\uFFFD%' OR notes NOT LIKE '%：' || ?`).pluck().get(note);
+    expect(damaged).toBe(0);
+  });
+
+  it('places a large import in its segments a slice at a time, as one placement of every client would', async () => {
+    const backend = tempBackend();
+    const { api } = backend;
+    const policy = { contactCadenceDays: 30, reviewFrequencyDays: 90 };
+    const gold = await api['segments.create']({ name: '重点客户', priority: 20, rule: { fact: 'rating', atLeast: 'AA' }, policy: { tier: 'gold', ...policy } });
+    const silver = await api['segments.create']({ name: '大型客户', priority: 10, rule: { fact: 'sizeBand', in: ['large'] }, policy: { tier: 'silver', ...policy } });
+    const rows = Array.from({ length: 4500 }, (_, i) => client(i + 1, { 信用评级: ['AAA', 'A', 'BBB'][i % 3]!, 规模: ['大型', '中型'][i % 2]! }));
+    const { done } = await importBytes(backend, 'big.csv', Buffer.from(csv([HEADER, ...rows])), { kind: 'clients' });
+    expect(done.result?.created).toBe(4500);
+    const placed = backend.store.db.prepare('SELECT rating, sizeBand, segmentId FROM clients').all() as Array<{ rating: string; sizeBand: string; segmentId: string | null }>;
+    expect(placed.every((c) => c.segmentId === (c.rating === 'AAA' ? gold.id : c.sizeBand === 'large' ? silver.id : null))).toBe(true);
+    expect(new Set(placed.map((c) => c.segmentId))).toEqual(new Set([gold.id, silver.id, null]));
+    // Placing every client at once moves none.
+    expect(backend.store.transaction(() => assignSegments(backend.store, null, new Date().toISOString().slice(0, 10)))).toBe(0);
+  });
+
   it('leaves the store exactly as it was when the import is cancelled mid-way', async () => {
     const backend = tempBackend();
     await importBytes(backend, 'first.csv', Buffer.from(csv([HEADER, client(0)])), { kind: 'clients' });
@@ -170,6 +199,12 @@ describe('importing clients from CSV', () => {
     expect(await backend.api['store.stats']({})).toEqual(before);
     expect(backend.store.db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(outbox);
     expect(await backend.api['imports.batches']({})).toHaveLength(1);
+    // A large import runs with a rollback journal; the store is back in WAL after it, cancelled or not.
+    expect(backend.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const { done } = await importBytes(backend, 'big.csv', Buffer.from(csv(rows)), { kind: 'clients' });
+    expect(done.result?.created).toBe(4000);
+    expect(backend.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(backend.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 
@@ -237,6 +272,9 @@ describe('importing from .xlsx', () => {
     expect(done.result?.created).toBe(1500);
     const damaged = backend.store.db.prepare(`SELECT count(*) FROM clients WHERE legalName LIKE '%\uFFFD%' OR notes LIKE '%\uFFFD%' OR notes NOT LIKE '%' || ?`).pluck().get(note);
     expect(damaged).toBe(0);
+    // Each row's own texts (the workbook's shared strings, read back by index).
+    const rows = backend.store.db.prepare('SELECT legalName, creditCode, notes FROM clients').all() as Array<{ legalName: string; creditCode: string; notes: string }>;
+    expect(rows.filter((r) => { const n = Number(/\d+/.exec(r.legalName)![0]); return r.creditCode !== creditCode(n) || !r.notes.startsWith(`${n}：`); })).toEqual([]);
   }, 120_000);
 
   async function workbook(): Promise<Buffer> {
@@ -273,5 +311,21 @@ describe('importing from .xlsx', () => {
     const byName = Object.fromEntries(await Promise.all((await backend.api['clients.list']({})).items.map(async (c) => [c.legalName, await backend.api['clients.get']({ id: c.id })])));
     expect(byName['上海天天交通投资集团有限公司']).toMatchObject({ relationshipStart: '2024-03-01', totalAssetsMinor: 123450 });
     expect(byName['广州星辰水务有限公司']).toMatchObject({ relationshipStart: '2023-03-15', totalAssetsMinor: 200, status: 'dormant' });
+  });
+
+  it('reads shared strings (the first one too), rich text, links and text formulas as the cells show them', async () => {
+    const backend = tempBackend();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('客户');
+    sheet.addRow(['客户名称', '统一社会信用代码', '信用评级', '行业', '地区', '规模', '客户状态', '客户经理', '备注']);
+    const row = ['上海天天交通投资集团有限公司', creditCode(1), 'AA', '交通', '上海', '大型', '活跃', 'li.wei'];
+    sheet.addRow([...row, { richText: [{ text: '重点', font: { bold: true } }, { text: '客户，' }, { text: '季度回访' }] }]);
+    sheet.addRow([{ text: '北京明月电力有限公司', hyperlink: 'https://example.com' }, creditCode(2), 'A', '电力', '北京', '中型', '活跃', 'li.wei', '']);
+    sheet.addRow([{ formula: 'CONCATENATE("广州","星辰水务有限公司")', result: '广州星辰水务有限公司' }, creditCode(3), 'AA', '水务', '广东', '小型', '活跃', 'li.wei', '客户名称']);
+    const { done, rows } = await importBytes(backend, 'cells.xlsx', Buffer.from(await book.xlsx.writeBuffer()), { kind: 'clients' });
+    expect(done.result?.created).toBe(3);
+    expect(rows.map((r) => [r.cells[0], r.cells[8]])).toEqual([
+      ['上海天天交通投资集团有限公司', '重点客户，季度回访'], ['北京明月电力有限公司', ''], ['广州星辰水务有限公司', '客户名称'],
+    ]);
   });
 });

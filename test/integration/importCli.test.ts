@@ -86,6 +86,9 @@ describe('crm import and crm export', () => {
     });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
+    // A large import writes with a rollback journal (backend/import/commit.ts): opening the store plays it back.
+    expect(fs.existsSync(`${db}-journal`)).toBe(true);
     expect(stats(db, key)).toEqual(before);
+    expect(fs.existsSync(`${db}-journal`)).toBe(false);
   }, 300_000);
 });

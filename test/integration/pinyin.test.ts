@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { readName } from '../../backend/search/pinyin.ts';
+import { numberedReadings, readName } from '../../backend/search/pinyin.ts';
 import { snippetToPlainText } from '../../shared/search/snippet.ts';
 import { clientInput } from '../support/clients.ts';
 import { tempBackend } from '../support/tempStore.ts';
@@ -31,6 +33,25 @@ describe('names in pinyin order', () => {
     await api['clients.update']({ id: a.id, patch: { legalName: '中铁建设有限公司' } });
     const { items } = await api['clients.list']({});
     expect(items.map((c) => c.legalName)).toEqual(['北京华能电力有限公司', '中铁建设有限公司']);
+  });
+});
+
+describe('readings with tone numbers', () => {
+  // Han characters of names, polyphones read in context, 一/不/了/々 (whose reading depends on their neighbours), a
+  // character outside the BMP, rare ones pinyin-pro may not know, Latin letters that are also syllables (a, e, o, n, m, ê),
+  // digits, full-width letters, punctuation, spaces and a lone surrogate.
+  const UNITS = [...'上海天天交通投资集团有限公司北京华能电力长沙重庆银行行长一不了々好说啊阿嗯呣欸绿女略'].concat(
+    ['𠀀', '𪚥', '\uD800', '\u3007'], [...'aeonmêAEOÑü0９ ,.（）-·Ａ'],
+  );
+
+  it("are pinyin-pro's own toneType 'num' readings, character by character", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 16 }), (units) => {
+        const name = units.join('');
+        expect(numberedReadings(name, [...name])).toEqual(pinyin(name, { toneType: 'num', type: 'array' }));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { toSeq, type ServerDatabase } from '../store/schema.ts';
+import { noteRecordWrites } from '../store/statistics.ts';
 
 export type Trx = Transaction<ServerDatabase>;
 
@@ -47,16 +48,22 @@ const queues = new WeakMap<Kysely<ServerDatabase>, Promise<unknown>>();
  */
 export function inSequence<T>(db: Kysely<ServerDatabase>, work: (trx: Trx, seqs: SeqAllocator) => Promise<T>): Promise<T> {
   const previous = queues.get(db) ?? Promise.resolve();
-  const run = previous.then(() =>
-    db.transaction().execute(async (trx) => {
+  const run = previous.then(async () => {
+    let written = 0;
+    const result = await db.transaction().execute(async (trx) => {
       // A push writes its rows from one JSON parameter, which PostgreSQL expands in memory (4 MB by default, then on disk).
       if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`SELECT set_config('work_mem', '64MB', true)`.execute(trx);
       const seqs = await SeqAllocator.lock(trx);
+      const start = seqs.current;
       const result = await work(trx, seqs);
       await seqs.save();
+      written = seqs.current - start;
       return result;
-    }),
-  );
+    });
+    // Each seq handed out is about one row written (records, evictions): keep the planner's statistics in step.
+    void noteRecordWrites(db, written);
+    return result;
+  });
   queues.set(db, run.catch(() => undefined));
   return run;
 }

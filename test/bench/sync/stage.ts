@@ -72,18 +72,45 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** CPU seconds of every PostgreSQL process on this machine (other work on the machine may add to it). */
-function postgresSeconds(): number {
-  let total = 0;
+/** The PIDs of PostgreSQL's processes on this machine. */
+function postgresPids(): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
     } catch {
       // the process ended meanwhile
     }
   }
-  return total;
+  return pids;
+}
+
+/**
+ * CPU seconds PostgreSQL's processes used while it was sampled (other work on the machine may add to it). Each
+ * process counts from its first sample (from zero when it started after the first), up to its last: a backend
+ * that ends takes only what it used since its last sample with it, instead of making the sum go down.
+ */
+class PostgresCpu {
+  private readonly from = new Map<number, number>();
+  private readonly to = new Map<number, number>();
+
+  constructor() {
+    for (const pid of postgresPids()) this.from.set(pid, cpuSeconds(pid));
+  }
+
+  sample(): void {
+    for (const pid of postgresPids()) {
+      if (!this.from.has(pid)) this.from.set(pid, 0);
+      this.to.set(pid, cpuSeconds(pid));
+    }
+  }
+
+  get seconds(): number {
+    let total = 0;
+    for (const [pid, last] of this.to) total += Math.max(0, last - (this.from.get(pid) ?? 0));
+    return total;
+  }
 }
 
 export interface Usage {
@@ -103,20 +130,24 @@ export async function withUsage<T>(server: ChildProcess | null, work: () => Prom
   };
   const device = process.cpuUsage();
   const serverCpu = server?.pid ? cpuSeconds(server.pid) : 0;
-  const postgres = postgresSeconds();
+  const postgres = new PostgresCpu();
   const timer = setInterval(sample, 100);
+  // Once a second: reading every process's name costs the device's process some CPU.
+  const postgresTimer = setInterval(() => postgres.sample(), 1000);
   try {
     const result = await work();
     sample();
+    postgres.sample();
     const used = process.cpuUsage(device);
     const cpu = {
       device: (used.user + used.system) / 1e6,
       server: server?.pid ? cpuSeconds(server.pid) - serverCpu : 0,
-      postgres: postgresSeconds() - postgres,
+      postgres: postgres.seconds,
     };
     return { result, deviceMiB, serverMiB, cpu };
   } finally {
     clearInterval(timer);
+    clearInterval(postgresTimer);
   }
 }
 

@@ -159,6 +159,9 @@ function outboxBatch(store: Store, limit: number): Outgoing[] {
   }));
 }
 
+/** Creations read ahead per turn of the event loop while the server works on a batch. */
+const PREPARE_STEP = 250;
+
 /** Where the device keeps the seq ranges of its pushes the server stored exactly as sent (pull `skip`). */
 const ECHOES = 'pushEchoes';
 /** Ranges kept; an older one is dropped first (its records are then pulled again, which changes nothing). */
@@ -245,12 +248,15 @@ export async function pushChanges(store: Store, server: Pick<SyncServer, 'push'>
   let limit = Number(readState(store, PUSH_LIMIT) ?? BASE_PUSH_CHANGES);
   options.onProgress?.({ done: 0, total });
   let tablesDone = false;
+  /** The next creations, read from their tables while the server worked on the batch before. */
+  let prepared: Outgoing[] | null = null;
   for (;;) {
     if (options.signal?.aborted) {
       outcome.cancelled = true;
       break;
     }
-    let candidates = tablesDone ? [] : creations.take(limit);
+    let candidates = prepared ?? (tablesDone ? [] : creations.take(limit));
+    prepared = null;
     const fromTables = candidates.length > 0;
     if (!fromTables && !tablesDone) {
       store.transaction(() => creations.markDone());
@@ -262,12 +268,28 @@ export async function pushChanges(store: Store, server: Pick<SyncServer, 'push'>
     if (fromTables) creations.putBack(rest);
     let answer;
     try {
-      answer = await server.push(batch.map((b) => b.change), options.signal);
+      const answering = server.push(batch.map((b) => b.change), options.signal);
+      if (fromTables) {
+        // Unobserved until awaited below; reading the tables in between must not leave a rejection unhandled.
+        answering.catch(() => undefined);
+        // Creations read ahead are not affected by recording this batch's answers: they lie past it in every table.
+        // A few hundred at a time, so that the request goes out meanwhile.
+        prepared = [];
+        for (let more = true; more && prepared.length < limit;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const piece = creations.take(Math.min(PREPARE_STEP, limit - prepared.length));
+          prepared.push(...piece);
+          more = piece.length > 0;
+        }
+      }
+      answer = await answering;
     } catch (error) {
       // A push refused for one out-of-scope record: set that record's changes aside (shown to the user) and push the rest.
       if (error instanceof SyncHttpError && error.status === 403 && error.record) {
         const { entity, id } = error.record;
         const refused = batch.filter((b) => b.change.entity === entity && b.change.id === id);
+        if (prepared) creations.putBack(prepared);
+        prepared = null;
         if (refused.length > 0) {
           store.transaction(() => setAside(store, refused, [{ path: '', message: error.message }], options.now()));
           outcome.rejected += refused.length;

@@ -275,6 +275,27 @@ describe.each(VARIANTS)('device sync against the real server (%s)', (_name, dial
     expect((await b.api['clients.list']({})).items.map((c) => c.id)).toEqual([mine.id]);
   });
 
+  it('sets aside a seeded record the server refuses as out of scope while the next batch was read ahead, and loses nothing else', async () => {
+    const s = await server(dialect);
+    const a = device();
+    await seedDemo(a.store, { clients: 40, seed: 9, owner: 'li.wei', asOf: '2026-11-28', parallel: false });
+    // Seeded rows have no outbox entries: they are pushed from their tables, 500 in the first batch, the rest read
+    // while the server answers it. One client belongs to someone else.
+    const theirs = a.store.prepare('SELECT id FROM clients ORDER BY seq LIMIT 1 OFFSET 5').pluck().get() as string;
+    a.store.prepare(`UPDATE clients SET ownerLogin = 'wang.fang' WHERE id = ?`).run(theirs);
+    const held = snapshot(a);
+    const total = Object.values(held).reduce((n, rows) => n + rows.length, 0);
+    expect(total).toBeGreaterThan(500);
+    const report = await sync(a, s.url, 'li.wei');
+    // The client is refused as out of scope; what hangs off it names a client the server does not have.
+    const children = Object.values(held).flat().filter((r) => r.clientId === theirs).length;
+    expect(report).toMatchObject({ pushed: total - 1 - children, rejected: 1 + children });
+    const b = device();
+    await sync(b, s.url, 'li.wei', { pullLimit: 97 });
+    const expected = Object.fromEntries(Object.entries(held).map(([name, rows]) => [name, rows.filter((r) => r.id !== theirs && r.clientId !== theirs)]));
+    expect(snapshot(b)).toEqual(expected);
+  });
+
   it('pushes pending edits to a reassigned client, then removes it and its children from the old device', async () => {
     const s = await server(dialect);
     const a = device();

@@ -10,14 +10,15 @@ import type { ServerDatabase } from '../store/schema.ts';
 export type StoredWrites = Array<[number, string, string, string[]]>;
 
 export function encodeWrites(writes: Readonly<Record<string, FieldWrite>>): StoredWrites {
-  const grouped = new Map<string, [number, string, string, string[]]>();
-  for (const [field, { seq, device, login }] of Object.entries(writes)) {
-    const key = `${seq}\u0000${device}\u0000${login}`;
-    const entry = grouped.get(key);
+  // Groups in the order of their first field; a record has a few distinct writes, so a scan beats a keyed map.
+  const grouped: StoredWrites = [];
+  for (const field in writes) {
+    const { seq, device, login } = writes[field]!;
+    const entry = grouped.find((g) => g[0] === seq && g[1] === device && g[2] === login);
     if (entry) entry[3].push(field);
-    else grouped.set(key, [seq, device, login, [field]]);
+    else grouped.push([seq, device, login, [field]]);
   }
-  return [...grouped.values()];
+  return grouped;
 }
 
 /** Reads `records.writes` in either form: grouped, or one entry per field as servers before migration 0009 wrote it. */
@@ -47,9 +48,10 @@ export async function writeRecords(db: Kysely<ServerDatabase>, rows: readonly Re
   await insertRows(
     db,
     'records',
-    { entity: 'text', id: 'text', client_id: 'text', owner_login: 'text', seq: 'bigint', data: 'json', writes: 'json', scope_owner: 'text', scope_team: 'text' },
+    // data and writes go as the JSON text they are stored as (the 'json' column kind would copy every row to encode them).
+    { entity: 'text', id: 'text', client_id: 'text', owner_login: 'text', seq: 'bigint', data: 'text', writes: 'text', scope_owner: 'text', scope_team: 'text' },
     rows.map((r) => ({
-      entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: r.data, writes: encodeWrites(r.writes),
+      entity: r.entity, id: r.id, client_id: r.clientId, owner_login: r.ownerLogin, seq: r.seq, data: JSON.stringify(r.data), writes: JSON.stringify(encodeWrites(r.writes)),
       scope_owner: r.scopeOwner, scope_team: r.scopeTeam,
     })),
     { keys: ['entity', 'id'], update: ['client_id', 'owner_login', 'seq', 'data', 'writes', 'scope_owner', 'scope_team'] },

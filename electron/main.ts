@@ -16,9 +16,14 @@ import { serveBackend } from './ipc.ts';
 import { workspaceMenuTemplate } from './menu.ts';
 import { createSurveyKiosk } from './surveyKiosk.ts';
 import { secureWebPreferences } from './windowPreferences.ts';
+import { verifyWorkerFiles, type WorkerManifest } from './workerIntegrity.ts';
+
+/** The SHA-256 of every file of the worker folder, recorded by the build (electron/dev/bundles.ts). */
+declare const CRM_WORKER_MANIFEST: WorkerManifest;
 
 // Build layout (electron/dev/build.ts): out/app/{electron,renderer}; the worker and its Electron-ABI native
-// module in out/backend, shipped as resources/backend outside the asar in packaged builds.
+// module in out/backend, shipped as resources/backend outside the asar in packaged builds, so checked against the
+// hashes this bundle carries before every start of the worker (workerIntegrity.ts).
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preload = path.join(here, 'preload.cjs');
@@ -60,6 +65,24 @@ async function profile(): Promise<{ file: string; stateFile: string; access: Key
   return { file, stateFile: path.join(dir, 'lock-state.json'), access: desktopAccess(safeStorage, path.join(dir, 'db-key.json'), keychainUsable, file) };
 }
 
+const INTEGRITY_TITLE = "应用文件已被修改 / The app's files were changed";
+
+/**
+ * The worker script, once its folder matches the build's hashes. On any difference the key never reaches the worker:
+ * the app says why and exits (reached from an unlock as well as at start).
+ */
+function checkedWorkerScript(): URL {
+  try {
+    verifyWorkerFiles(backendDir, CRM_WORKER_MANIFEST);
+    return workerScript;
+  } catch (error) {
+    console.error(`${INTEGRITY_TITLE}: ${(error as Error).message}`);
+    dialog.showErrorBox(INTEGRITY_TITLE, (error as Error).message);
+    app.exit(1);
+    throw error;
+  }
+}
+
 /** The workspace route the window is on, to come back to after unlocking. */
 const currentRoute = () => {
   const url = window?.webContents.getURL() ?? '';
@@ -78,15 +101,16 @@ async function followClientMode(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  checkedWorkerScript();
   const { file, stateFile, access } = await profile();
   appLock = new AppLock({
     access,
     stateFile,
     open: (keyHex, unlock) =>
-      startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: workerScript, onRemoteWipe: (code, message) => void appLock?.remoteWipe(code, message) }),
+      startBackendWorker({ file, keyHex, create: !fs.existsSync(file), unlock, script: checkedWorkerScript(), onRemoteWipe: (code, message) => void appLock?.remoteWipe(code, message) }),
     // Backups, key rotation, restore and wipe (backend/security/keyLifecycle.ts) work on the store file.
     storeFile: file,
-    openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false, script: workerScript }),
+    openFile: (other, keyHex) => startBackendWorker({ file: other, keyHex, create: false, script: checkedWorkerScript() }),
     beforeLock: () => askWindowToSave(window?.webContents ?? null),
     onChange: (status, byHost) => {
       if (status.locked && byHost) showLockScreen();
@@ -140,7 +164,8 @@ app.whenReady().then(async () => {
   try {
     await start();
   } catch (error) {
-    dialog.showErrorBox('无法打开客户数据库 / Cannot open the client database', (error as Error).message);
+    // A worker folder that fails its check was reported already (checkedWorkerScript).
+    if ((error as Error).name !== 'WorkerIntegrityError') dialog.showErrorBox('无法打开客户数据库 / Cannot open the client database', (error as Error).message);
     app.exit(1);
     return;
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { METHOD_NAMES } from '../../shared/api/contract.ts';
+import { workerManifest } from '../workerIntegrity.ts';
 
 /** The encrypted SQLite module: Node-API, so one prebuilt binary serves Node 22/24 and Electron alike. */
 const STORE_MODULE = 'better-sqlite3-multiple-ciphers';
@@ -12,7 +13,7 @@ const STORE_MODULE = 'better-sqlite3-multiple-ciphers';
  *   app/            the Electron app directory (package.json, electron/main.cjs, electron/preload.cjs, renderer/ from Vite)
  *   backend/        the backend worker bundle, with the SQLite module in backend/node_modules
  * The app directory holds no node_modules at all; the worker and its native module ship outside the asar
- * (electron-builder extraResources).
+ * (electron-builder extraResources), checked at run time against the hashes the main bundle carries.
  */
 export async function bundleElectron(outDir: string, logLevel: BuildOptions['logLevel'] = 'info'): Promise<void> {
   const out = (file: string) => path.join(outDir, file);
@@ -28,14 +29,17 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   };
   const preloadOptions: BuildOptions = { ...common, format: 'cjs', banner: {}, target: 'chrome130' };
+  // The worker and its SQLite module first: the main bundle carries the hash of each of their files (workerIntegrity.ts).
+  await build({ ...common, entryPoints: ['backend/host/worker.ts'], outfile: out('backend/backend-worker.mjs'), format: 'esm' });
+  copyStoreModule(out('backend/node_modules'));
+  const manifest = workerManifest(out('backend'));
   await Promise.all([
     // CommonJS main: the most widely exercised entry format (electron-builder, Playwright's Electron driver).
     build({
       ...common, entryPoints: ['electron/main.ts'], outfile: out('app/electron/main.cjs'), format: 'cjs',
       banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-      define: { 'import.meta.url': '__importMetaUrl' },
+      define: { 'import.meta.url': '__importMetaUrl', CRM_WORKER_MANIFEST: JSON.stringify(manifest) },
     }),
-    build({ ...common, entryPoints: ['backend/host/worker.ts'], outfile: out('backend/backend-worker.mjs'), format: 'esm' }),
     // A sandboxed preload must be CommonJS; the method names are inlined so it carries no schemas.
     build({ ...preloadOptions, entryPoints: ['electron/preload.ts'], outfile: out('app/electron/preload.cjs'), define: { CRM_METHOD_NAMES: JSON.stringify(METHOD_NAMES) } }),
   ]);
@@ -47,7 +51,6 @@ export async function bundleElectron(outDir: string, logLevel: BuildOptions['log
       author: 'PF CRM', main: 'electron/main.cjs', private: true,
     }, null, 2)}\n`,
   );
-  copyStoreModule(out('backend/node_modules'));
 }
 
 /**

@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, like the bundled main.cjs it loads */
 // Runs the bundled main process against fakeElectron.cjs and prints what it observed as one JSON line.
 // `node driveMain.cjs main.cjs workspace` drives a seeded store (key from the environment); `keychain` a fresh profile
-// whose key the (stand-in) OS keychain wraps.
+// whose key the (stand-in) OS keychain wraps; `refused` a worker folder that was changed after the build.
 const electron = require('electron');
 const v8 = require('node:v8');
 const path = require('node:path');
@@ -62,7 +62,20 @@ async function keychain() {
   return result;
 }
 
+/** A worker folder that differs from the build's hashes: main must refuse before any worker (or key) exists. */
+async function refused() {
+  t.start();
+  await until(() => t.windows.length > 0 || t.exitCode !== undefined);
+  await new Promise((r) => setTimeout(r, 200));
+  return { errors: t.errors, exitCode: t.exitCode, windows: t.windows.length };
+}
+
 (async () => {
+  if (scenario === 'refused') {
+    process.stdout.write(`${JSON.stringify(await refused())}\n`);
+    setTimeout(() => process.exit(0), 100);
+    return;
+  }
   if (scenario === 'keychain') {
     const result = await keychain();
     process.stdout.write(`${JSON.stringify(result)}\n`);

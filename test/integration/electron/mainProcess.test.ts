@@ -12,7 +12,7 @@ import { bundleElectron } from '../../../electron/dev/bundles.ts';
  * hardening handlers. Electron itself cannot run here; this is the closest check of the shell short of it.
  */
 /** Runs the bundled main process against the stand-in in a child Node (with gc exposed) and reads its one-line report. */
-function drive(dir: string, scenario: 'workspace' | 'keychain', env: NodeJS.ProcessEnv): Record<string, unknown> & { list: { ok: boolean; value?: { total: number } } } {
+function drive(dir: string, scenario: 'workspace' | 'keychain' | 'refused', env: NodeJS.ProcessEnv): Record<string, unknown> & { list: { ok: boolean; value?: { total: number } } } {
   const driven = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'driveMain.cjs'), path.join(dir, 'app/electron/main.cjs'), scenario], {
     cwd: dir, env, encoding: 'utf8', timeout: 120_000,
   });
@@ -26,6 +26,7 @@ describe('Electron main process bundle', () => {
   let profile: string;
   let observed: Record<string, unknown> & { list: { ok: boolean; value?: { total: number } } };
   let keychain: Record<string, unknown>;
+  let seededEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-electron-main-'));
@@ -42,7 +43,8 @@ describe('Electron main process bundle', () => {
     const env = { ...process.env, CRM_DB_KEY: crypto.randomBytes(32).toString('hex') };
     const seeded = spawnSync(process.execPath, ['bin/crm.mjs', 'seed-demo', '--db', db, '--clients', '5'], { env, encoding: 'utf8' });
     if (seeded.status !== 0) throw new Error(seeded.stderr);
-    observed = drive(dir, 'workspace', { ...env, CRM_DB_FILE: db });
+    seededEnv = { ...env, CRM_DB_FILE: db };
+    observed = drive(dir, 'workspace', seededEnv);
     profile = path.join(dir, 'profile');
     fs.mkdirSync(profile);
     keychain = drive(dir, 'keychain', { ...process.env, FAKE_KEYCHAIN: 'gnome_libsecret', FAKE_USER_DATA: profile });
@@ -168,6 +170,40 @@ describe('Electron main process bundle', () => {
     const after = JSON.parse(fs.readFileSync(path.join(profile, 'db-key.json'), 'utf8')) as { wrapped: string };
     expect(after.wrapped).not.toBe(before.wrapped);
   });
+
+  it('refuses to start the worker, which receives the key, when a file of its folder differs from the build', () => {
+    const backend = path.join(dir, 'backend');
+    const native = path.join(backend, 'node_modules/better-sqlite3-multiple-ciphers/prebuilds', `${process.platform}-${process.arch}.node`);
+    /** Changes the folder, runs main on the seeded store, puts the folder back. */
+    const tampered = (change: () => void, undo: () => void) => {
+      change();
+      try {
+        return drive(dir, 'refused', seededEnv);
+      } finally {
+        undo();
+      }
+    };
+    const worker = path.join(backend, 'backend-worker.mjs');
+    const original = fs.readFileSync(worker);
+    const nativeOriginal = fs.readFileSync(native);
+    const flipped = Buffer.from(nativeOriginal);
+    flipped[flipped.length >> 1]! ^= 1;
+    const extra = path.join(backend, 'node_modules/better-sqlite3-multiple-ciphers/lib/extra.js');
+    const cases = {
+      'backend-worker.mjs was changed': tampered(() => fs.appendFileSync(worker, '\nprocess.stdout.write("tampered");\n'), () => fs.writeFileSync(worker, original)),
+      // Not compared on macOS, where code signing rewrites native binaries (workerIntegrity.ts).
+      ...(process.platform === 'darwin' ? {} : { [`${process.platform}-${process.arch}.node was changed`]: tampered(() => fs.writeFileSync(native, flipped), () => fs.writeFileSync(native, nativeOriginal)) }),
+      'unexpected file node_modules/better-sqlite3-multiple-ciphers/lib/extra.js': tampered(() => fs.writeFileSync(extra, 'module.exports = 1;\n'), () => fs.rmSync(extra)),
+      'missing backend-worker.mjs': tampered(() => fs.renameSync(worker, `${worker}.moved`), () => fs.renameSync(`${worker}.moved`, worker)),
+    };
+    for (const [difference, result] of Object.entries(cases)) {
+      expect(result, difference).toMatchObject({ exitCode: 1, windows: 0 });
+      expect(result.errors as string[], difference).toEqual([expect.stringContaining(difference)]);
+      expect((result.errors as string[])[0]).toContain("The app's files were changed");
+    }
+    // Put back, the same folder passes again.
+    expect(drive(dir, 'refused', seededEnv)).toMatchObject({ errors: [], windows: 1 });
+  }, 120_000);
 
   it('lets the worker close the store before the app quits', () => {
     expect(observed.quitDeferred).toBe(true);

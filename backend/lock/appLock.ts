@@ -8,7 +8,7 @@ import type { KeyFiles } from '../keys/keyAccess.ts';
 import { KeyStoreError } from '../keys/keyStore.ts';
 import {
   createBackup, isBackupName, listBackups, parseRecoveryKey, preRotationBackup, resumeRotation, restoreBackup, restoreWithoutKey, rotateKey,
-  rotationPending, wipeDevice, type BackupInfo, type RotationStep,
+  rotationPending, setAsideUnreadable, wipeDevice, type BackupInfo, type RotationStep,
 } from '../security/keyLifecycle.ts';
 import { afterWrongGuess, NO_ATTEMPTS, waitBeforeGuess } from './attempts.ts';
 import { readLockState, writeLockState, type LockState } from './lockState.ts';
@@ -31,6 +31,8 @@ export interface KeyAccess {
 export interface KeyProblem {
   code: KeyProblemCode;
   message: string;
+  /** After the user's wipe: the folder the unreadable store and its key files were moved to. */
+  keptIn?: string;
 }
 
 export interface AppLockOptions {
@@ -359,8 +361,9 @@ export class AppLock {
   }
 
   /**
-   * Wipes the device: closes the store, deletes it and every wrap of its key. `why` says who asked (the user on the
-   * recovery screen, or the sync server revoking the device); the lock screen says it.
+   * Wipes the device: closes the store and takes it and every wrap of its key away. `why` says who asked; the lock
+   * screen says it. The user on the recovery screen (`wiped`) gets them moved aside to a dated folder (`keptIn`), which
+   * the right keychain, passphrase or key can still open; the sync server revoking the device has them deleted.
    */
   wipe(code: Exclude<KeyProblemCode, 'key_unavailable'>, why: string): Promise<LockStatus> {
     return this.serially(async () => {
@@ -368,8 +371,10 @@ export class AppLock {
       const worker = this.worker;
       this.worker = null;
       await worker?.close();
-      wipeDevice(this.options.access.files, storeFile);
-      this.problem = { code, message: why };
+      // The user's wipe keeps the unreadable files aside (a later recovery may open them); the server's deletes them.
+      const keptIn = code === 'wiped' ? setAsideUnreadable(this.options.access.files, storeFile, this.now()) : undefined;
+      if (!keptIn) wipeDevice(this.options.access.files, storeFile);
+      this.problem = { code, message: why, ...(keptIn ? { keptIn } : {}) };
       this.save({ ...this.state, locked: true, reason: 'start', pinSet: false, passphraseAttempts: NO_ATTEMPTS });
       const status = this.status();
       this.options.onChange?.(status, true);

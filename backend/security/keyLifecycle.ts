@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackendWorker } from '../host/workerHost.ts';
 import { syncFolder, writeFileAtomically } from '../keys/atomicFile.ts';
-import type { KeyFiles, KeyWraps } from '../keys/keyAccess.ts';
+import { passphraseCopyFile, type KeyFiles, type KeyWraps } from '../keys/keyAccess.ts';
 import { replaceStoreFile } from './storeFiles.ts';
 
 /**
@@ -223,7 +223,35 @@ export async function restoreWithoutKey(
   }
 }
 
-/** Removes the store and every wrap of its key: what a wipe (by the user, or ordered by the server) leaves is nothing. */
+/** Where the app's data folder keeps stores it could not open, each in a folder named after the time it was set aside. */
+export const UNREADABLE_FOLDER = 'unreadable';
+
+/**
+ * The user's wipe when the key is lost: the store and every wrap of its key are moved, not deleted, into
+ * `unreadable/<time>/` beside the store, so that the old keychain, the passphrase or whoever holds the key can still
+ * open them later (move them back while the app is closed). This is the only export of unsynced edits there can be:
+ * they are inside the encrypted store, which nothing can read without its key. Returns the folder.
+ */
+export function setAsideUnreadable(files: KeyFiles | undefined, storeFile: string, now: Date): string {
+  const parent = path.join(path.dirname(storeFile), UNREADABLE_FOLDER);
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let folder = path.join(parent, stamp);
+  for (let n = 2; fs.existsSync(folder); n++) folder = path.join(parent, `${stamp}-${n}`);
+  fs.mkdirSync(folder, { recursive: true });
+  const kept = [
+    ...['', '-wal', '-shm', '-journal'].map((suffix) => `${storeFile}${suffix}`),
+    preRotationBackup(storeFile),
+    ...(files ? [files.keyFile, passphraseCopyFile(files.keyFile), rotationStateFile(files.keyFile)] : []),
+  ];
+  for (const file of kept) if (fs.existsSync(file)) fs.renameSync(file, path.join(folder, path.basename(file)));
+  fs.rmSync(`${storeFile}.restoring`, { force: true });
+  syncFolder(folder);
+  syncFolder(path.dirname(storeFile));
+  if (files) syncFolder(path.dirname(files.keyFile));
+  return folder;
+}
+
+/** Removes the store and every wrap of its key: what a wipe ordered by the server (a revoked device) leaves is nothing. */
 export function wipeDevice(files: KeyFiles | undefined, storeFile: string): void {
   files?.remove();
   for (const suffix of ['', '-wal', '-shm', '-journal', '.pre-rotation', '.restoring']) fs.rmSync(`${storeFile}${suffix}`, { force: true });

@@ -115,7 +115,7 @@ function recoverOptions(modes: Mode[]): void {
 
 function renderRecover(): void {
   const text = unlockStrings[language];
-  const problem = status.problem ?? { code: 'key_unavailable' as const, message: '' };
+  const problem: NonNullable<LockStatus['problem']> = status.problem ?? { code: 'key_unavailable', message: '' };
   const wiped = problem.code !== 'key_unavailable';
   if (wiped) method = 'startOver';
   else if (!recoverModes().includes(method)) method = recoverModes()[0]!;
@@ -123,7 +123,7 @@ function renderRecover(): void {
   document.title = title;
   element('title').textContent = title;
   element('reason').hidden = false;
-  element('reason').textContent = text.problem[problem.code];
+  element('reason').textContent = `${text.problem[problem.code]}${problem.keptIn ? ` ${text.keptIn.replace('{folder}', problem.keptIn)}` : ''}`;
   const explain = {
     startOver: text.explainStartOver, passphrase: text.explainRecoverPassphrase, wipe: text.explainWipe,
     backup: restoreNeedsPassphrase() ? `${text.explainBackup} ${text.explainBackupPassphrase}` : text.explainBackup,

@@ -49,7 +49,12 @@ export const LockStatus = z.object({
    * Why the recovery screen shows: `key_unavailable` (keychain changed, key file lost or damaged), or the store was wiped
    * (`wiped`: by the user; `device_revoked`, `account_disabled`: ordered by the sync server).
    */
-  problem: z.object({ code: KeyProblemCode, message: z.string() }).nullable(),
+  problem: z.object({
+    code: KeyProblemCode,
+    message: z.string(),
+    /** After the user's wipe: the folder the unreadable store and its key files were moved to (kept for a later recovery). */
+    keptIn: z.string().optional(),
+  }).nullable(),
   /** A passphrase unwraps the key (the only wrap where there is no keychain, else a second copy). */
   passphraseSet: z.boolean(),
   passphrasePrimary: z.boolean(),
@@ -99,7 +104,7 @@ export const lockMethods = {
     z.object({ name: z.string().max(200), recoveryKey: z.string().max(200), passphrase: z.string().max(1024).optional() }),
     z.object({ clients: z.number().int().min(0) }),
   ),
-  /** On the recovery screen: deletes the store and its key files. `confirm` must be the word WIPE. */
+  /** On the recovery screen: moves the store and its key files aside to a dated folder (`problem.keptIn`). `confirm` must be the word WIPE. */
   'keys.wipe': spec(z.object({ confirm: z.literal('WIPE') }), LockStatus),
   /** After a wipe: an empty store under a new key. */
   'keys.startOver': spec(Nothing, LockStatus),

@@ -14,14 +14,15 @@ import { FeedbackSection } from './sections/FeedbackSection.tsx';
 export function BriefDocument({ model }: { model: BriefModel }) {
   const t = briefText(model.language);
   const { client } = model.profile;
-  const sections: Record<BriefSection, () => ReactNode> = {
-    profile: () => <ProfileSection model={model} t={t} />,
-    risks: () => <RisksSection model={model} t={t} />,
-    contacts: () => <ContactsSection model={model} t={t} />,
-    projects: () => <ProjectsSection model={model} t={t} />,
-    interactions: () => <InteractionsSection model={model} t={t} />,
-    tasks: () => <TasksSection model={model} t={t} />,
-    feedback: () => <FeedbackSection model={model} t={t} />,
+  // Each section gets its heading to place: most print it first, the feedback section keeps it in one block with its chart.
+  const sections: Record<BriefSection, (heading: ReactNode) => ReactNode> = {
+    profile: (heading) => <>{heading}<ProfileSection model={model} t={t} /></>,
+    risks: (heading) => <>{heading}<RisksSection model={model} t={t} /></>,
+    contacts: (heading) => <>{heading}<ContactsSection model={model} t={t} /></>,
+    projects: (heading) => <>{heading}<ProjectsSection model={model} t={t} /></>,
+    interactions: (heading) => <>{heading}<InteractionsSection model={model} t={t} /></>,
+    tasks: (heading) => <>{heading}<TasksSection model={model} t={t} /></>,
+    feedback: (heading) => <FeedbackSection model={model} t={t} heading={heading} />,
   };
   return (
     <main>
@@ -35,8 +36,7 @@ export function BriefDocument({ model }: { model: BriefModel }) {
       </header>
       {model.sections.map((s) => (
         <section key={s} id={`brief-${s}`}>
-          <h2>{t.section[s]}</h2>
-          {sections[s]()}
+          {sections[s](<h2>{t.section[s]}</h2>)}
         </section>
       ))}
     </main>

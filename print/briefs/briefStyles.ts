@@ -2,7 +2,8 @@ import { BRIEF_FONT_STACK } from '../../shared/briefs/pageChrome.ts';
 
 /**
  * Print CSS of the brief. Tables split between rows only (tr: break-inside avoid) and repeat their header
- * on every page (thead: table-header-group); a heading never ends a page on its own.
+ * on every page (thead: table-header-group); a heading never ends a page on its own, and a heading with the
+ * figures and chart under it (.keep-with-heading) moves to the next page as one block rather than split.
  */
 export const BRIEF_CSS = `
 @page { size: A4; }
@@ -18,6 +19,7 @@ h2 { font-size: 11pt; margin: 0 0 5pt; padding: 2pt 0 2pt 6pt; border-left: 3pt 
 h3 { font-size: 9pt; margin: 8pt 0 4pt; break-after: avoid; }
 .none { color: #666; font-style: italic; padding: 2pt 0; }
 .muted { color: #666; }
+.nowrap { white-space: nowrap; }
 .note { color: #666; font-size: 7.5pt; margin-top: 3pt; }
 dl.facts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3pt 12pt; margin: 0; }
 dl.facts div { break-inside: avoid; }
@@ -40,6 +42,7 @@ tfoot td { font-weight: 700; border-top: 0.8pt solid #9aa4b2; }
 .flag.below, .flag.overdue { color: #fff; background: #a8071a; }
 .flag.near { color: #5c3b00; background: #ffe58f; }
 .alerts td:first-child { font-weight: 700; color: #a8071a; }
+.keep-with-heading, .chart { break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; width: 100%; height: auto; }
 .kpis { display: flex; gap: 18pt; margin: 2pt 0 6pt; }
 .kpis b { font-size: 11pt; }

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend.ts';
 import { findChromium } from '../../backend/briefs/chromium.ts';
 import { BriefPrinter } from '../../backend/briefs/printer.ts';
-import { BRIEF_SECTIONS, type BriefLanguage } from '../../shared/briefs/brief.ts';
+import { BRIEF_SECTIONS, feedbackTrend, type BriefLanguage } from '../../shared/briefs/brief.ts';
+import { BRIEF_CSS } from '../../print/briefs/briefStyles.ts';
+import { feedbackTrendOption } from '../../print/briefs/feedbackChart.ts';
 import { NOW, addBriefHistory } from '../support/briefData.ts';
 import { clientInput, creditCode } from '../support/clients.ts';
 import { tempBackend, tempDir } from '../support/tempStore.ts';
@@ -44,6 +46,80 @@ async function seedClient(backend: Backend, n: number, projects: number, interac
   await addBriefHistory(backend, client, projects, interactions, withFeedback);
   return client;
 }
+
+/** The markup of the brief section `id`: from its `<section>` to the next one (or the end). */
+const sectionHtml = (html: string, id: string) => {
+  const start = html.indexOf(`<section id="brief-${id}"`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = html.indexOf('<section', start + 1);
+  return html.slice(start, end < 0 ? undefined : end);
+};
+
+describe('brief template: money, terms and the feedback chart (issue 10, defects 8 and 10)', () => {
+  it('names our commitment as the app does (我行承贷金额 / Our commitment) in the project table and its total', async () => {
+    const backend = tempBackend(() => NOW);
+    const client = await seedClient(backend, 11, 2, 0, false);
+    const zh = sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language: 'zh-CN', sections: ['projects'] })).html, 'projects');
+    expect(zh).toContain('我行承贷金额');
+    expect(zh).toContain('我行承贷金额合计');
+    expect(zh).not.toContain('我行承诺');
+    const en = sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language: 'en', sections: ['projects'] })).html, 'projects');
+    expect(en).toContain('Our commitment');
+  });
+
+  it('prints project amounts in the table unit (亿元 / CNY bn) named once in the header, like the app, not exact ¥ figures', async () => {
+    const backend = tempBackend(() => NOW);
+    // Total cost 10亿, debt 7亿, our commitment 2亿 per project (test/support/briefData.ts).
+    const client = await seedClient(backend, 12, 2, 0, false);
+    const zh = sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language: 'zh-CN', sections: ['projects'] })).html, 'projects');
+    expect(zh).toMatch(/<th[^>]*>金额（亿元）<\/th>/);
+    expect(zh).not.toMatch(/¥|200,000,000/);
+    expect(zh).toMatch(/我行承贷金额<\/span><span class="num">2\.00</);
+    expect(zh).toMatch(/债务金额<\/span><span class="num">7\.00</);
+    expect(zh).toMatch(/项目总投资<\/span><span class="num">10\.00</);
+    // The total of two live projects, in the same unit.
+    expect(zh).toMatch(/<tfoot>.*<span class="num">4\.00</);
+    const en = sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language: 'en', sections: ['projects'] })).html, 'projects');
+    expect(en).toMatch(/<th[^>]*>Amounts \(CNY bn\)<\/th>/);
+    expect(en).not.toMatch(/CN¥|¥|200,000,000/);
+    expect(en).toMatch(/Our commitment<\/span><span class="num">0\.20</);
+  });
+
+  it('draws the trend on a time axis with a gap for a quarter without feedback and the two series in separate panels', () => {
+    const entries = [
+      { csat: 2, nps: 5, givenOn: '2026-10-20' },
+      { csat: 4, nps: 9, givenOn: '2026-03-02' },
+    ].map((f, i) => ({ ...f, id: `f${i}`, clientId: 'c', comment: '', channel: 'meeting' as const, capturedBy: 'li.wei', supersededById: null }));
+    const periods = feedbackTrend(entries as unknown as Parameters<typeof feedbackTrend>[0], '2026-11-28');
+    expect(periods.map((p) => p.label)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    const option = feedbackTrendOption(periods, { csat: 'CSAT', nps: 'NPS' });
+    for (const axis of option.xAxis) expect(axis.type).toBe('time');
+    const csat = option.series.find((s) => s.type === 'line');
+    const nps = option.series.find((s) => s.type === 'bar');
+    expect(csat && 'connectNulls' in csat ? csat.connectNulls : false).toBe(false);
+    // Points sit at the middle of their quarter, in time order, 2026-Q2 and Q3 (no feedback) are gaps.
+    const times = csat?.data.map(([time]) => time) ?? [];
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Date(times[5] ?? 0).toISOString().slice(0, 7)).toBe('2026-05');
+    expect(csat?.data.slice(4).map(([, value]) => value)).toEqual([4, null, null, 2]);
+    expect(nps?.data.filter(([, value]) => value !== null)).toHaveLength(2);
+    // Labels cannot overlap across series: each series has its own grid (panel).
+    const gridOf = (s: { yAxisIndex: number }) => option.yAxis[s.yAxisIndex]?.gridIndex;
+    expect(csat && nps && gridOf(csat) !== gridOf(nps)).toBe(true);
+  });
+
+  it('keeps the feedback heading, key figures and chart in one block that does not break across pages', async () => {
+    expect(BRIEF_CSS).toMatch(/\.keep-with-heading[^{]*\{[^}]*break-inside:\s*avoid/);
+    const backend = tempBackend(() => NOW);
+    const client = await seedClient(backend, 13, 0, 0, true);
+    for (const language of ['zh-CN', 'en'] as const) {
+      const html = sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language, sections: ['feedback'] })).html, 'feedback');
+      const block = /<div class="keep-with-heading">([\s\S]*?)<\/div><table/.exec(html)?.[1] ?? '';
+      expect(block).toMatch(/^<h2>/);
+      expect(block).toContain('<svg');
+    }
+  });
+});
 
 describe.skipIf(missing !== null)('PDF client brief', () => {
   let printer: BriefPrinter;
@@ -111,6 +187,21 @@ describe.skipIf(missing !== null)('PDF client brief', () => {
     expect(text).toContain('新疆空白测试有限公司');
     for (const heading of ['融资项目', '近期沟通记录', '待办事项', '客户反馈趋势', '主要联系人', '风险预警']) expect(text).toContain(heading);
     expect(text.match(/^\s*无\s*$/gm)?.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never leaves the feedback heading at the foot of a page with its chart on the next, whatever comes before it', async () => {
+    const backend = tempBackend(() => NOW);
+    const splits: number[] = [];
+    // 1..20 interactions before it move the feedback section down a page by about a row at a time.
+    for (let n = 1; n <= 20; n++) {
+      const client = await seedClient(backend, 100 + n, 0, n, true);
+      const file = await print(backend, client.id, 'zh-CN', ['interactions', 'feedback']);
+      const pages = Array.from({ length: pdfPages(file) }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+      const headingPage = pages.findIndex((text) => text.includes('客户反馈趋势'));
+      const chartPage = pages.findIndex((text) => text.includes('2026-Q4'));
+      if (headingPage < 0 || headingPage !== chartPage) splits.push(n);
+    }
+    expect(splits).toEqual([]);
   });
 
   it('prints only the chosen sections', async () => {

@@ -10,7 +10,7 @@ export function InteractionsSection({ model, t }: SectionProps) {
   return (
     <>
       <table>
-        <colgroup><col style={{ width: '14%' }} /><col style={{ width: '7%' }} /><col style={{ width: '16%' }} /><col style={{ width: '41%' }} /><col style={{ width: '22%' }} /></colgroup>
+        <colgroup><col style={{ width: '14%' }} /><col style={{ width: '10%' }} /><col style={{ width: '15%' }} /><col style={{ width: '39%' }} /><col style={{ width: '22%' }} /></colgroup>
         <thead><tr><th>{t.field.when}</th><th>{t.field.type}</th><th>{t.field.attendees}</th><th>{t.field.notesOutcome}</th><th>{t.field.nextSteps}</th></tr></thead>
         <tbody>
           {interactions.map((i) => (

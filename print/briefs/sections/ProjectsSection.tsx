@@ -1,11 +1,17 @@
-import { formatDate, formatMoney } from '../../../shared/format/index.ts';
+import { commonCurrency, formatDate, formatScaledMoney, moneyScale, moneyUnit } from '../../../shared/format/index.ts';
 import { formatRatio, None, type SectionProps } from './common.tsx';
 
 export function ProjectsSection({ model, t }: SectionProps) {
   const { projects } = model.profile;
   if (projects.length === 0) return <None t={t} />;
   const lang = model.language;
-  const money = (minor: number, currency: string) => formatMoney(minor, currency, lang);
+  // The app's table convention (renderer/projects/ProjectsTab.tsx): one unit for every amount, named in the header
+  // (亿元 / 万元, CNY bn / m); when projects mix currencies the header names only the scale and each figure its currency.
+  const amounts = projects.flatMap((p) => [p.ourCommitmentMinor, p.debtAmountMinor, p.totalCostMinor].map((minor) => ({ minor, currency: p.currency })));
+  const scale = moneyScale(amounts, lang);
+  const currency = commonCurrency(amounts);
+  const unit = moneyUnit(scale, currency, lang);
+  const money = (minor: number, of: string) => `${currency === null ? `${of} ` : ''}${formatScaledMoney(minor, of, scale, lang)}`;
   const live = projects.filter((p) => p.stage !== 'declined' && p.stage !== 'lost' && p.stage !== 'closed');
   const totals = new Map<string, number>();
   for (const p of live) totals.set(p.currency, (totals.get(p.currency) ?? 0) + p.ourCommitmentMinor);
@@ -17,9 +23,9 @@ export function ProjectsSection({ model, t }: SectionProps) {
   }
   return (
     <table>
-      <colgroup><col style={{ width: '22%' }} /><col style={{ width: '14%' }} /><col style={{ width: '31%' }} /><col style={{ width: '11%' }} /><col style={{ width: '12%' }} /><col style={{ width: '10%' }} /></colgroup>
+      <colgroup><col style={{ width: '21%' }} /><col style={{ width: '15%' }} /><col style={{ width: '24%' }} /><col style={{ width: '11%' }} /><col style={{ width: '16%' }} /><col style={{ width: '13%' }} /></colgroup>
       <thead>
-        <tr><th>{t.field.project}</th><th>{t.field.stage}</th><th>{t.field.amounts}</th><th>{t.field.tenorMargin}</th><th>{t.field.dscr}</th><th>{t.field.expectedClose}</th></tr>
+        <tr><th>{t.field.project}</th><th>{t.field.stage}</th><th>{t.amountHeader(t.field.amounts, unit)}</th><th>{t.field.tenorMargin}</th><th>{t.field.dscr}</th><th>{t.field.expectedClose}</th></tr>
       </thead>
       <tbody>
         {projects.map((p) => {
@@ -28,7 +34,7 @@ export function ProjectsSection({ model, t }: SectionProps) {
           return (
             <tr key={p.id}>
               <td><b>{p.name}</b><div className="muted">{t.enums.sector[p.sector]}{p.sponsor && ` · ${p.sponsor}`}</div></td>
-              <td>{t.enums.stage[p.stage]}{since && <div className="muted">{t.field.since} {formatDate(since, lang)}</div>}</td>
+              <td>{t.enums.stage[p.stage]}{since && <div className="muted">{t.field.since} <span className="nowrap">{formatDate(since, lang)}</span></div>}</td>
               <td className="amounts">
                 <div><span>{t.field.commitment}</span><span className="num">{money(p.ourCommitmentMinor, p.currency)}</span></div>
                 <div><span>{t.field.debt}</span><span className="num">{money(p.debtAmountMinor, p.currency)}</span></div>
@@ -40,7 +46,7 @@ export function ProjectsSection({ model, t }: SectionProps) {
                 <div className="muted">vs {p.covenantMinDscr === null ? '—' : formatRatio(p.covenantMinDscr)}</div>
                 {standing && <div className={`flag ${standing}`}>{t.dscrStanding[standing]}</div>}
               </td>
-              <td>{p.expectedCloseDate ? formatDate(p.expectedCloseDate, lang) : '—'}</td>
+              <td className="nowrap">{p.expectedCloseDate ? formatDate(p.expectedCloseDate, lang) : '—'}</td>
             </tr>
           );
         })}
@@ -49,7 +55,7 @@ export function ProjectsSection({ model, t }: SectionProps) {
         <tfoot>
           <tr>
             <td colSpan={2}>{t.field.totalCommitment}</td>
-            <td className="amounts">{[...totals].map(([currency, minor]) => <div key={currency}><span>{currency}</span><span className="num">{money(minor, currency)}</span></div>)}</td>
+            <td className="amounts">{[...totals].map(([of, minor]) => <div key={of}><span>{of}</span><span className="num">{formatScaledMoney(minor, of, scale, lang)}</span></div>)}</td>
             <td colSpan={3} />
           </tr>
         </tfoot>

@@ -67,6 +67,18 @@ describe('brief template: money, terms and the feedback chart (issue 10, defects
     expect(en).toContain('Our commitment');
   });
 
+  it('names the segment in the brief\'s language (defect 11): its English name in English, the Chinese one otherwise', async () => {
+    const backend = tempBackend(() => NOW);
+    await backend.api['segments.create']({ name: '全体客户', nameEn: 'All clients', priority: 10, rule: { fact: 'pastProjects', min: 0 }, policy: { tier: 'standard', contactCadenceDays: 90, reviewFrequencyDays: 365 } });
+    const client = await seedClient(backend, 12, 1, 0, false);
+    const profile = async (language: BriefLanguage) =>
+      sectionHtml((await backend.api['briefs.render']({ clientId: client.id, language, sections: ['profile'] })).html, 'profile');
+    const en = await profile('en');
+    expect(en).toContain('Segment: All clients');
+    expect(en).not.toContain('全体客户');
+    expect(await profile('zh-CN')).toContain('客户细分：全体客户');
+  });
+
   it('prints project amounts in the table unit (亿元 / CNY bn) named once in the header, like the app, not exact ¥ figures', async () => {
     const backend = tempBackend(() => NOW);
     // Total cost 10亿, debt 7亿, our commitment 2亿 per project (test/support/briefData.ts).

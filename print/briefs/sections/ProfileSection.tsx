@@ -26,7 +26,7 @@ export function ProfileSection({ model, t }: SectionProps) {
         <Fact label={t.field.assets}>{money(client.totalAssetsMinor)}</Fact>
         {client.tags.length > 0 && <Fact label={t.field.tags}>{client.tags.join(lang === 'en' ? ', ' : '、')}</Fact>}
       </dl>
-      <h3>{t.field.segment}{lang === 'en' ? ': ' : '：'}{segment ? segment.name : t.field.noSegment}</h3>
+      <h3>{t.field.segment}{lang === 'en' ? ': ' : '：'}{segment ? (lang === 'en' && segment.nameEn ? segment.nameEn : segment.name) : t.field.noSegment}</h3>
       {segment && (
         <dl className="facts">
           <Fact label={t.field.tier}>{t.enums.tier[segment.policy.tier]}</Fact>

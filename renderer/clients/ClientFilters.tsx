@@ -5,6 +5,7 @@ import { CLIENT_STATUSES, CREDIT_RATINGS, INDUSTRIES, REGIONS, SIZE_BANDS } from
 import type { ClientStatus, CreditRating, Industry, Region, Segment, SizeBand } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { EnumSelect } from '../forms/EnumSelect.tsx';
+import { useLanguage } from '../i18n/index.ts';
 import { clientListStore, useClientList } from '../shell/stores.ts';
 
 /** Select value standing for "clients in no segment" (the contract's null). */
@@ -13,6 +14,7 @@ const NO_SEGMENT = '∅';
 /** Multi-select filters over the list's indexed columns. */
 export function ClientFilters() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const filter = useClientList((s) => s.filter);
   const [segments, setSegments] = useState<Segment[]>([]);
   useEffect(() => {
@@ -40,7 +42,7 @@ export function ClientFilters() {
           value={filter.sizeBand} onChange={(sizeBand: SizeBand[]) => update({ sizeBand })} />
       )}
       <Select {...common} aria-label={t('clients.field.segment')} placeholder={t('clients.field.segment')}
-        options={[...segments.map((s) => ({ value: s.id, label: s.name })), { value: NO_SEGMENT, label: t('profile.noSegment') }]}
+        options={[...segments.map((s) => ({ value: s.id, label: language === 'en' && s.nameEn ? s.nameEn : s.name })), { value: NO_SEGMENT, label: t('profile.noSegment') }]}
         value={(filter.segmentId ?? []).map((id) => id ?? NO_SEGMENT)}
         onChange={(ids: string[]) => update({ segmentId: ids.map((id) => (id === NO_SEGMENT ? null : id)) })} />
       <Select {...common} mode="tags" aria-label={t('clients.field.ownerLogin')} placeholder={t('clients.field.ownerLogin')} open={false}

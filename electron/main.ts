@@ -157,7 +157,8 @@ app.whenReady().then(async () => {
   });
   serveBriefExport(() => appLock?.backend ?? null, () => window?.webContents ?? null);
   serveHost(() => appLock, () => window?.webContents ?? null);
-  // The OS locking the session, sleeping or the lid closing locks the app (product.md, Security).
+  // Sleep (a lid close that sleeps included) locks the app on every OS; Electron reports the session being locked
+  // ('lock-screen') on macOS and Windows only, so on Linux the idle timer and sleep are what lock it (product.md, Security).
   const lockForSystem = () => void appLock?.lock('system', true);
   powerMonitor.on('lock-screen', lockForSystem);
   powerMonitor.on('suspend', lockForSystem);

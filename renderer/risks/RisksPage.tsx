@@ -126,7 +126,7 @@ function AlertRow({ row, onAcknowledge, onWithdraw }: { row: RiskRow; onAcknowle
     <>
       <span>
         <span className="crm-badge" style={SEVERITY_COLORS[alert.severity]}>{t(`risks.severity.${alert.severity}`)}</span>
-        <div style={{ fontSize: 12, marginTop: 4 }}>{formatDate(alert.since, language)}</div>
+        <div className="crm-alert-since" data-testid="risk-since">{formatDate(alert.since, language)}</div>
       </span>
       <span className="crm-alert-client">
         <a href={routeHref({ name: 'client', id: row.clientId })}>{name}</a>

@@ -64,6 +64,13 @@ for (const language of ['中文', 'English']) {
   });
 }
 
+test('at 1280×720 a risk alert\'s date stays on one line in Chinese (2026年11月18日 broke before 日)', async ({ page }) => {
+  await page.evaluate(() => { location.hash = '#/risks'; });
+  const dates = page.getByTestId('risk-since');
+  await expect(dates.first()).toBeVisible();
+  for (const breaks of await lineStarts(dates)) expect(breaks, 'a line break inside a date').toEqual([]);
+});
+
 test('at 1280×720 the list toolbar stays one row with a filter set, and the new client form keeps Save on screen', async ({ page }) => {
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   const title = page.getByRole('heading', { name: '客户', level: 2 });

@@ -177,6 +177,10 @@ export function PdcaPage({ kpi }: { kpi?: Kpi }) {
       </div>
       {list.error !== null && <Alert type="error" showIcon title={t('pdca.loadError')} description={errorText(list.error, t)} />}
       {!list.data && list.error === null && <Skeleton active aria-busy="true" />}
+      {list.data && rows.length === 0 && (
+        <Alert type="info" showIcon data-testid="pdca-empty" title={t('pdca.empty')} style={{ marginBottom: 12 }}
+          description={<>{t('pdca.emptyHint')} <a href={routeHref({ name: 'dashboard' })}>{t('pdca.toDashboard')}</a></>} />
+      )}
       {list.data && (
         <div className="crm-pdca-board" aria-label={t('pdca.board', { count: rows.length })} role="region" data-testid="pdca-board">
           {PDCA_PHASES.map((phase) => {

@@ -1,7 +1,7 @@
 /** Strings for improvement actions and the PDCA board (改进措施); terms follow product.md's glossary. */
 const zhCN = {
   pdca: {
-    title: '改进措施（PDCA）', new: '新建改进措施', edit: '编辑改进措施', empty: '暂无改进措施', loadError: '改进措施加载失败',
+    title: '改进措施（PDCA）', new: '新建改进措施', edit: '编辑改进措施', empty: '暂无改进措施', emptyHint: '在经营看板的指标卡上点“新建改进措施”，针对差距制定措施；新措施出现在“计划”列。', toDashboard: '前往经营看板', loadError: '改进措施加载失败',
     phase: { plan: '计划', do: '执行', check: '检查', act: '处理' },
     phaseHint: { plan: '分析差距、制定措施', do: '落实措施', check: '到检查日期后用数据复测', act: '固化有效做法或调整' },
     field: {
@@ -26,7 +26,7 @@ type Strings = typeof zhCN;
 
 const en: Strings = {
   pdca: {
-    title: 'Improvement actions (PDCA)', new: 'New improvement action', edit: 'Edit improvement action', empty: 'No improvement actions', loadError: 'Could not load the improvement actions',
+    title: 'Improvement actions (PDCA)', new: 'New improvement action', edit: 'Edit improvement action', empty: 'No improvement actions', emptyHint: 'Start one from a KPI card on the dashboard with “New improvement action” to close a gap; it appears under Plan.', toDashboard: 'Go to the dashboard', loadError: 'Could not load the improvement actions',
     phase: { plan: 'Plan', do: 'Do', check: 'Check', act: 'Act' },
     phaseHint: { plan: 'Analyse the gap, decide the action', do: 'Carry it out', check: 'Measure again on the check date', act: 'Keep what worked, or adjust' },
     field: {

@@ -17,6 +17,16 @@ const LANGUAGES = [
 
 const column = (page: Page, phase: string): Locator => page.getByTestId(`pdca-column-${phase}`);
 
+test('with no improvement actions the board says so and where to start one, in both languages', async ({ page }) => {
+  await page.evaluate(() => { location.hash = '#/pdca'; });
+  const empty = page.getByTestId('pdca-empty');
+  await expect(empty).toContainText('暂无改进措施');
+  await expect(empty.getByRole('link', { name: '前往经营看板' })).toHaveAttribute('href', '#/dashboard');
+  await page.getByText('English', { exact: true }).click();
+  await expect(empty).toContainText('No improvement actions');
+  await expect(empty.getByRole('link', { name: 'Go to the dashboard' })).toBeVisible();
+});
+
 for (const l of LANGUAGES) {
   test(`an action made from a KPI gap moves plan → do → check → act by keyboard and mouse, and shows its re-measured value (${l.button})`, async ({ page }) => {
     test.setTimeout(240_000);

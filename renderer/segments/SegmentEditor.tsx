@@ -48,7 +48,8 @@ export function SegmentEditor({ segment, currency, nextPriority, onClose, onSave
   return (
     <EntityModal title={segment ? t('segments.editTitle', { name: segment.name }) : t('segments.new')} initialValues={initialValues} parse={parse} save={save} onClose={onClose} width={1180}>
       {(form) => (
-        <Row gutter={20}>
+        /* 16 at most: the modal body keeps 8px on the right for its scrollbar, a wider gutter scrolls it sideways. */
+        <Row gutter={16}>
           <Col span={15}>
             <Row gutter={12}>
               <Col span={9}><Form.Item name="name" label={label('name')} required><Input autoFocus /></Form.Item></Col>

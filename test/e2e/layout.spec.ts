@@ -71,6 +71,14 @@ test('at 1280×720 a risk alert\'s date stays on one line in Chinese (2026年11�
   for (const breaks of await lineStarts(dates)) expect(breaks, 'a line break inside a date').toEqual([]);
 });
 
+test('the segment editor does not scroll sideways (its columns\' gutter was wider than the dialog body\'s padding)', async ({ page }) => {
+  await page.evaluate(() => { location.hash = '#/segments'; });
+  await page.getByRole('button', { name: '新建客户细分' }).click();
+  await expect(page.getByTestId('preview-matches')).toBeVisible();
+  const body = page.locator('.ant-modal-body');
+  expect(await body.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+});
+
 test('at 1280×720 the list toolbar stays one row with a filter set, and the new client form keeps Save on screen', async ({ page }) => {
   await expect(page.getByTestId('client-row').first()).toBeVisible();
   const title = page.getByRole('heading', { name: '客户', level: 2 });

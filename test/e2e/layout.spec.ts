@@ -71,12 +71,15 @@ test('at 1280×720 a risk alert\'s date stays on one line in Chinese (2026年11�
   for (const breaks of await lineStarts(dates)) expect(breaks, 'a line break inside a date').toEqual([]);
 });
 
-test('the segment editor does not scroll sideways (its columns\' gutter was wider than the dialog body\'s padding)', async ({ page }) => {
+test('the segment editor does not scroll sideways (its columns\' gutter was wider than the dialog body\'s padding) and its rule legend has no stray underline', async ({ page }) => {
   await page.evaluate(() => { location.hash = '#/segments'; });
   await page.getByRole('button', { name: '新建客户细分' }).click();
   await expect(page.getByTestId('preview-matches')).toBeVisible();
   const body = page.locator('.ant-modal-body');
   expect(await body.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+  // The rule group's legend (all of / any of) sits on the group's border, without the form's underline and gap under it.
+  const legend = page.locator('.crm-rule-legend').first();
+  expect(await legend.evaluate((element) => [getComputedStyle(element).borderBottomStyle, getComputedStyle(element).marginBottom])).toEqual(['none', '0px']);
 });
 
 test('at 1280×720 the list toolbar stays one row with a filter set, and the new client form keeps Save on screen', async ({ page }) => {

@@ -10,7 +10,7 @@ import { RISK_RULES, RISK_SEVERITIES, type RiskRule, type RiskSeverity } from '.
 import { explainAlert } from '../../shared/risk/explain.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
-import { useLanguage } from '../i18n/index.ts';
+import { useLanguage, type Language } from '../i18n/index.ts';
 import { dataChangeStore, useDataChanges } from '../shell/dataChanges.ts';
 import { usePagedList } from '../shell/pagedList.ts';
 import { routeHref } from '../shell/router.ts';
@@ -29,13 +29,13 @@ export function RisksPage({ clientId }: { clientId?: string }) {
   const today = useDataChanges((s) => s.today);
   const [filters, setFilters] = useState<Filters>({ includeAcknowledged: false });
   const [segments, setSegments] = useState<Segment[]>([]);
-  const [clientName, setClientName] = useState<string | null>(null);
+  const [client, setClient] = useState<{ legalName: string; englishName?: string | null } | null>(null);
   const [acknowledging, setAcknowledging] = useState<RiskRow | null>(null);
   useEffect(() => {
     call('segments.list', {}).then(setSegments, () => setSegments([]));
   }, []);
   useEffect(() => {
-    if (clientId) call('clients.get', { id: clientId }).then((c) => setClientName(c.legalName), () => setClientName(null));
+    if (clientId) call('clients.get', { id: clientId }).then(setClient, () => setClient(null));
   }, [clientId]);
 
   const query = JSON.stringify({ filters, clientId, version, today });
@@ -69,7 +69,7 @@ export function RisksPage({ clientId }: { clientId?: string }) {
         </span>
         {clientId && (
           <span>
-            {t('risks.forClient', { name: clientName ?? '' })} · <a href={routeHref({ name: 'risks' })}>{t('risks.allClients')}</a>
+            {t('risks.forClient', { name: client ? clientName(client, language) : '' })} · <a href={routeHref({ name: 'risks' })}>{t('risks.allClients')}</a>
           </span>
         )}
       </div>
@@ -121,7 +121,7 @@ function AlertRow({ row, onAcknowledge, onWithdraw }: { row: RiskRow; onAcknowle
   const { alert, acknowledgement } = row;
   const figures = alertFigures(alert, language, t);
   const explanation = explainAlert(alert, language);
-  const name = language === 'en' && row.englishName ? row.englishName : row.legalName;
+  const name = clientName(row, language);
   return (
     <>
       <span>
@@ -160,6 +160,10 @@ function AlertRow({ row, onAcknowledge, onWithdraw }: { row: RiskRow; onAcknowle
   );
 }
 
+/** The client's name in the app's language: its English name in English when it has one. */
+const clientName = (client: { legalName: string; englishName?: string | null }, language: Language): string =>
+  language === 'en' && client.englishName ? client.englishName : client.legalName;
+
 function AcknowledgeModal({ row, onClose }: { row: RiskRow; onClose(): void }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -182,7 +186,7 @@ function AcknowledgeModal({ row, onClose }: { row: RiskRow; onClose(): void }) {
     }
   };
   return (
-    <Modal open title={t('risks.acknowledgeTitle', { name: row.legalName })} onCancel={onClose} onOk={() => void save()} okText={t('risks.acknowledge')}
+    <Modal open title={t('risks.acknowledgeTitle', { name: clientName(row, language) })} onCancel={onClose} onOk={() => void save()} okText={t('risks.acknowledge')}
       cancelText={t('common.cancel')} confirmLoading={saving} destroyOnHidden>
       <Typography.Paragraph><strong>{t(`risks.rule.${row.alert.rule}`)}</strong><br />{explanation}</Typography.Paragraph>
       <Typography.Paragraph className="crm-muted">{t('risks.acknowledgeHint')}</Typography.Paragraph>

@@ -38,3 +38,13 @@ for (const l of LANGUAGES) {
     expect(acknowledged?.acknowledgement).toMatchObject({ value: first!.alert.value, note: '已与客户财务总监沟通，下周复核' });
   });
 }
+
+test('one client\'s alerts name the client in the app\'s language: its English name in English, its legal name in Chinese', async ({ page }) => {
+  const { items } = await callBackend(page, 'clients.list', { limit: 200 });
+  const client = items.find((c) => c.englishName);
+  if (!client?.englishName) throw new Error('the demo store has a client with an English name');
+  await page.evaluate((id) => { location.hash = `#/risks/${id}`; }, client.id);
+  await expect(page.getByText(`客户：${client.legalName}`)).toBeVisible();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByText(`Client: ${client.englishName}`)).toBeVisible();
+});

@@ -39,12 +39,13 @@ export function listTasks(store: Store, input: z.output<typeof TaskListInput>, a
   params.groups = JSON.stringify(groups);
   const inGroups = `AND ${GROUP} IN (SELECT value FROM json_each(@groups))`;
   const rows = store
-    .prepare(`SELECT t.*, c.legalName AS clientName, p.name AS projectName, ${GROUP} AS dueGroup ${from} ${inGroups}
+    .prepare(`SELECT t.*, c.legalName AS clientName, c.englishName AS clientEnglishName, p.name AS projectName, ${GROUP} AS dueGroup ${from} ${inGroups}
       ORDER BY ${RANK}, t.dueDate, t.seq LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.limit, offset: input.offset }) as Row[];
-  const items = rows.map(({ clientName, projectName, dueGroup, ...task }) => ({
-    ...decodeRow<Omit<TaskListRow, 'clientName' | 'projectName' | 'dueGroup'>>(ENTITIES.tasks, task),
+  const items = rows.map(({ clientName, clientEnglishName, projectName, dueGroup, ...task }) => ({
+    ...decodeRow<Omit<TaskListRow, 'clientName' | 'clientEnglishName' | 'projectName' | 'dueGroup'>>(ENTITIES.tasks, task),
     clientName: (clientName as string | null) ?? null,
+    clientEnglishName: (clientEnglishName as string | null) || null,
     projectName: (projectName as string | null) ?? null,
     dueGroup: dueGroup as TaskDueGroup,
   }));

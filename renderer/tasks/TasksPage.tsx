@@ -6,6 +6,7 @@ import { TASK_DUE_GROUPS, type TaskDueGroup, type TaskListOutput, type TaskListR
 import type { TaskStatus } from '../../shared/domain/index.ts';
 import { call } from '../backend.ts';
 import { errorText } from '../forms/errorText.ts';
+import { useLanguage } from '../i18n/index.ts';
 import { useIdentity } from '../identity/identity.ts';
 import { useDataChanges } from '../shell/dataChanges.ts';
 import { routeHref } from '../shell/router.ts';
@@ -24,6 +25,7 @@ const STATUSES: Record<StatusFilter, TaskStatus[]> = { open: ['open', 'in_progre
  */
 export function TasksPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const user = useIdentity((s) => s.user);
   const today = useDataChanges((s) => s.today);
   const dataVersion = useDataChanges((s) => s.version);
@@ -102,7 +104,7 @@ export function TasksPage() {
                 clientLink={(task) => (
                   <Space size={4} wrap separator="·">
                     {task.clientId && task.clientName
-                      ? <a href={routeHref({ name: 'client', id: task.clientId, tab: 'tasks' })} data-testid="task-client">{task.clientName}</a>
+                      ? <a href={routeHref({ name: 'client', id: task.clientId, tab: 'tasks' })} data-testid="task-client">{language === 'en' && task.clientEnglishName ? task.clientEnglishName : task.clientName}</a>
                       : <span className="crm-muted">{t('taskPage.noClient')}</span>}
                     {task.projectId && task.projectName && task.clientId && (
                       <span>{t('taskPage.project')}: <a href={routeHref({ name: 'client', id: task.clientId, tab: 'projects', item: task.projectId })}>{task.projectName}</a></span>

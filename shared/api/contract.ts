@@ -121,6 +121,8 @@ export type TaskListInput = z.input<typeof TaskListInput>;
 
 export const TaskListRow = Task.extend({
   clientName: z.string().nullable(),
+  /** The client's English name, for the English UI; null when it has none (or the task has no client). */
+  clientEnglishName: z.string().nullable(),
   projectName: z.string().nullable(),
   dueGroup: TaskDueGroup,
 });

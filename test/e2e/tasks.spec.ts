@@ -42,7 +42,8 @@ for (const l of LANGUAGES) {
     const section = page.getByTestId(`task-group-${groupId}`);
     const task = section.getByTestId('task-item').filter({ hasText: title });
     await expect(task).toBeVisible();
-    await expect(task.getByRole('link', { name: client.legalName })).toBeVisible();
+    // The client as the UI names it: its English name in English when it has one.
+    await expect(task.getByRole('link', { name: l.toggle === 'English' && client.englishName ? client.englishName : client.legalName })).toBeVisible();
     if (project) await expect(task.getByRole('link', { name: project.name })).toBeVisible();
     // Mine only: another RM's task is not listed until everyone's are.
     await expect(page.getByTestId('task-item').filter({ hasText: otherTitle })).toHaveCount(0);
@@ -62,7 +63,7 @@ for (const l of LANGUAGES) {
     await expect(page.getByTestId('task-item').filter({ hasText: otherTitle })).toBeVisible();
 
     // The client's name opens its profile.
-    await task.getByRole('link', { name: client.legalName }).click();
+    await task.getByRole('link', { name: l.toggle === 'English' && client.englishName ? client.englishName : client.legalName }).click();
     await expect(page.getByTestId('client-profile').getByRole('heading', { name: client.legalName })).toBeVisible();
   });
 }
@@ -79,4 +80,17 @@ test('more than a page of tasks: the rest come with "show more", and the count s
   await page.getByRole('button', { name: '显示更多' }).click();
   await expect(status).toHaveText(`已显示 ${Math.min(200, all.total)} 条，共 ${all.total} 条`);
   await expect(page.getByTestId('task-item')).toHaveCount(Math.min(200, all.total));
+});
+
+test('in English a task names its client by the client\'s English name, in Chinese by its legal name', async ({ page }) => {
+  await page.evaluate(() => { location.hash = '#/tasks'; });
+  const first = page.getByTestId('task-client').first();
+  await expect(first).toBeVisible();
+  const { items } = await callBackend(page, 'tasks.list', { allAssignees: true, limit: 500 });
+  const names = new Map(items.filter((task) => task.clientId).map((task) => [task.clientName, task.clientEnglishName]));
+  const shown = (await first.textContent()) ?? '';
+  const english = names.get(shown);
+  if (!english) throw new Error(`the first task's client (${shown}) has an English name in the demo store`);
+  await page.getByText('English', { exact: true }).click();
+  await expect(first).toHaveText(english);
 });

@@ -60,6 +60,8 @@ test('typing a rating and Enter picks the exact grade: AA, not AAA', async ({ pa
   const form = page.getByRole('dialog', { name: '新建客户' });
   await form.getByLabel('信用评级', { exact: true }).click();
   await page.keyboard.type('AA');
+  // Enter picks the active option: wait until the search has put AA first (a user sees the list before pressing Enter).
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toHaveText('AA');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(form.locator('.ant-select').filter({ has: page.locator('#rating') })).toHaveText('AA');

@@ -49,6 +49,8 @@ for (const l of LANGUAGES) {
     // The grade select searches as one types; "A" then Enter picks A, not AAA.
     await added.getByLabel(l.from, { exact: true }).click();
     await page.keyboard.type('A');
+    // Enter picks the active option: wait until the search has put A first (before it, the active one is the value BBB-).
+    await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toHaveText('A');
     await page.keyboard.press('Enter');
     const sound = await callBackend(page, 'segments.preview', { priority: 310, rule: { all: [{ fact: 'sizeBand', in: ['large'] }, { fact: 'rating', atLeast: 'A' }] } });
     expect(sound.matches).toBeLessThan(large.matches);

@@ -28,17 +28,17 @@ export function homeSummary(store: Store, input: z.output<typeof HomeSummaryInpu
   const from = `FROM live_interactions i JOIN live_clients c ON c.id = i.clientId LEFT JOIN live_projects p ON p.id = i.projectId
     WHERE i.occurredAt >= @from AND i.occurredAt < @to AND ${mine}`;
   const total = store.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
-  const rows = store.prepare(`SELECT i.id, i.clientId, c.legalName AS clientName, i.type, i.occurredAt, p.name AS projectName, i.notes, i.outcomes
+  const rows = store.prepare(`SELECT i.id, i.clientId, c.legalName AS clientName, c.englishName AS clientEnglishName, i.type, i.occurredAt, p.name AS projectName, i.notes, i.outcomes
     ${from} ORDER BY i.occurredAt DESC, i.id LIMIT @limit`).all({ ...params, limit: input.meetingsLimit }) as Array<{
-    id: string; clientId: string; clientName: string; type: HomeSummary['meetings']['items'][number]['type']; occurredAt: string; projectName: string | null; notes: string; outcomes: string;
+    id: string; clientId: string; clientName: string; clientEnglishName: string | null; type: HomeSummary['meetings']['items'][number]['type']; occurredAt: string; projectName: string | null; notes: string; outcomes: string;
   }>;
-  const items = rows.map(({ notes, outcomes, ...row }) => ({ ...row, excerpt: excerpt(notes || outcomes) }));
+  const items = rows.map(({ notes, outcomes, clientEnglishName, ...row }) => ({ ...row, clientEnglishName: clientEnglishName || null, excerpt: excerpt(notes || outcomes) }));
 
-  const projects = store.prepare(`SELECT p.id, p.clientId, c.legalName AS clientName, p.name, p.stage, p.currency, p.ourCommitmentMinor, p.expectedCloseDate
+  const projects = store.prepare(`SELECT p.id, p.clientId, c.legalName AS clientName, c.englishName AS clientEnglishName, p.name, p.stage, p.currency, p.ourCommitmentMinor, p.expectedCloseDate
     FROM live_projects p JOIN live_clients c ON c.id = p.clientId
     WHERE c.ownerLogin = @login AND p.stage IN (SELECT value FROM json_each(@stages))
     ORDER BY p.ourCommitmentMinor DESC, p.id`).all({ login, stages: JSON.stringify(OPEN_STAGES) }) as Array<{
-    id: string; clientId: string; clientName: string; name: string; stage: ProjectStage; currency: string; ourCommitmentMinor: number; expectedCloseDate: string | null;
+    id: string; clientId: string; clientName: string; clientEnglishName: string | null; name: string; stage: ProjectStage; currency: string; ourCommitmentMinor: number; expectedCloseDate: string | null;
   }>;
   const pipeline = OPEN_STAGES.map((stage) => {
     const inStage = projects.filter((p) => p.stage === stage);
@@ -48,7 +48,7 @@ export function homeSummary(store: Store, input: z.output<typeof HomeSummaryInpu
       stage,
       projects: inStage.length,
       commitments: [...sums].map(([currency, minor]) => ({ currency, minor })).sort((a, b) => b.minor - a.minor),
-      top: inStage.slice(0, input.projectsPerStage).map(({ stage: _stage, ...p }) => p),
+      top: inStage.slice(0, input.projectsPerStage).map(({ stage: _stage, clientEnglishName, ...p }) => ({ ...p, clientEnglishName: clientEnglishName || null })),
     };
   });
   return { login, meetings: { total, items }, pipeline };

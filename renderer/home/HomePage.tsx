@@ -82,6 +82,7 @@ export function HomePage() {
 
   const clientHref = (id: string, tab?: string, item?: string) => routeHref({ name: 'client', id, ...(tab ? { tab } : {}), ...(item ? { item } : {}) });
   const name = (row: { legalName: string; englishName: string }) => (language === 'en' && row.englishName ? row.englishName : row.legalName);
+  const clientName = (row: { clientName: string | null; clientEnglishName: string | null }) => (language === 'en' && row.clientEnglishName ? row.clientEnglishName : row.clientName);
 
   return (
     <div className="crm-home" data-testid="home">
@@ -130,7 +131,7 @@ export function HomePage() {
                 <li key={task.id}>
                   <a href={task.clientId ? clientHref(task.clientId, 'tasks') : routeHref({ name: 'tasks' })}>{task.title}</a>
                   <Tag color={task.dueGroup === 'today' ? '#874d00' : undefined}>{t(`taskPage.groups.${task.dueGroup}`)}</Tag>
-                  <span className="crm-muted">{[task.clientName, task.dueDate && t('home.tasks.due', { date: formatDate(task.dueDate, language) })].filter(Boolean).join(' · ')}</span>
+                  <span className="crm-muted">{[clientName(task), task.dueDate && t('home.tasks.due', { date: formatDate(task.dueDate, language) })].filter(Boolean).join(' · ')}</span>
                 </li>
               ))}
               {d.total > d.items.length && <li><a href={routeHref({ name: 'tasks' })}>{t('home.more', { n: d.total - d.items.length })}</a></li>}
@@ -145,7 +146,7 @@ export function HomePage() {
             <ul className="crm-home-list">
               {d.meetings.items.map((m) => (
                 <li key={m.id}>
-                  <a href={clientHref(m.clientId, 'interactions', m.id)}>{m.clientName}</a>
+                  <a href={clientHref(m.clientId, 'interactions', m.id)}>{clientName(m)}</a>
                   <Tag>{t(`enums.interactionType.${m.type}`)}</Tag>
                   <span className="crm-muted">{formatDateTime(m.occurredAt, language)}{m.excerpt ? ` · ${m.excerpt}` : ''}</span>
                 </li>
@@ -168,7 +169,7 @@ export function HomePage() {
                   </div>
                   <div className="crm-home-projects">
                     {s.top.map((p) => (
-                      <a key={p.id} href={clientHref(p.clientId, 'projects', p.id)} title={`${p.clientName} · ${p.name}`}>{p.name}</a>
+                      <a key={p.id} href={clientHref(p.clientId, 'projects', p.id)} title={`${clientName(p)} · ${p.name}`}>{p.name}</a>
                     ))}
                   </div>
                 </li>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../shared/api/contract.ts';
 import type { RiskRow } from '../../shared/api/risksContract.ts';
-import { formatDate, formatMoney } from '../../shared/format/index.ts';
+import { formatDate, formatScaledMoney, moneyScale, moneyUnit } from '../../shared/format/index.ts';
 import { call } from '../backend.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { SEVERITY_COLORS } from '../risks/ClientBadges.tsx';
@@ -33,6 +33,8 @@ export function MeetingSidePanel({ profile }: { profile: ClientProfile }) {
 
   const projects = profile.projects.filter((p) => !ENDED.has(p.stage));
   const tasks = profile.openTasks;
+  // A list: amounts in one unit (亿元 / CNY bn), as the home page's pipeline shows them.
+  const scale = moneyScale(projects.map((p) => ({ minor: p.ourCommitmentMinor, currency: p.currency })), language);
   const toggle = (keys: string[]) => {
     const next = keys.includes('side');
     setOpen(next);
@@ -69,7 +71,7 @@ export function MeetingSidePanel({ profile }: { profile: ClientProfile }) {
                 {projects.map((p) => (
                   <li key={p.id}>
                     <a href={routeHref({ name: 'client', id: clientId, tab: 'projects', item: p.id })}>{p.name}</a>
-                    <span className="crm-muted"> · {t(`enums.stage.${p.stage}`)} · {formatMoney(p.ourCommitmentMinor, p.currency, language)}</span>
+                    <span className="crm-muted"> · {t(`enums.stage.${p.stage}`)} · {formatScaledMoney(p.ourCommitmentMinor, p.currency, scale, language)} {moneyUnit(scale, p.currency, language)}</span>
                   </li>
                 ))}
               </ul>

@@ -13,6 +13,8 @@ export type HomeSummaryInput = z.input<typeof HomeSummaryInput>;
 
 export const HomeMeeting = z.object({
   id: Id, clientId: Id, clientName: z.string(), type: InteractionType, occurredAt: Instant, projectName: z.string().nullable(),
+  /** The client's English name, for the English UI; null when it has none. */
+  clientEnglishName: z.string().nullable(),
   /** The first line of the notes (or outcomes), cut short. */
   excerpt: z.string(),
 });
@@ -20,6 +22,8 @@ export type HomeMeeting = z.infer<typeof HomeMeeting>;
 
 export const HomePipelineProject = z.object({
   id: Id, clientId: Id, clientName: z.string(), name: z.string(), currency: CurrencyCode, ourCommitmentMinor: z.number().int(),
+  /** The client's English name, for the English UI; null when it has none. */
+  clientEnglishName: z.string().nullable(),
   expectedCloseDate: CalendarDate.nullable(),
 });
 

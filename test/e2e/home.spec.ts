@@ -1,3 +1,4 @@
+import { formatScaledMoney, moneyScale, moneyUnit } from '../../shared/format/index.ts';
 import { RISK_RULE_TITLES } from '../../shared/risk/explain.ts';
 import { seriousViolations } from './axe.ts';
 import { callBackend } from './backendCall.ts';
@@ -46,11 +47,16 @@ for (const l of LANGUAGES) {
     // My KPIs: a line per KPI of the dashboard.
     const kpis = await callBackend(page, 'kpi.dashboard', { period: { from: `${today.slice(0, 7)}-01`, to: nextMonth(today) }, scope: { kind: 'me' }, today });
     await expect(page.getByTestId('home-kpis').locator('li')).toHaveCount(kpis.cards.length);
-    // Today's task names its client.
-    await expect(page.getByTestId('home-tasks').locator('li', { hasText: taskTitle })).toContainText(client.legalName);
+    // Today's task names its client, by its English name in English (demo clients all have one).
+    expect(client.englishName).not.toBe('');
+    const taskLine = page.getByTestId('home-tasks').locator('li', { hasText: taskTitle });
+    await expect(taskLine).toContainText(shown(client));
+    if (l.toggle === 'English') await expect(taskLine).not.toContainText(client.legalName);
 
     // This week's meeting opens the note in the client's interactions.
-    await page.getByTestId('home-meetings').getByRole('link', { name: client.legalName }).first().click();
+    const meetingLink = page.getByTestId('home-meetings').locator(`a[href="#/clients/${client.id}/interactions/${meeting.id}"]`);
+    await expect(meetingLink).toHaveText(shown(client));
+    await meetingLink.click();
     await expect(page).toHaveURL(new RegExp(`#/clients/${client.id}/interactions/${meeting.id}$`));
     await expect(page.getByTestId('client-profile').getByRole('heading', { name: client.legalName })).toBeVisible();
 
@@ -78,7 +84,7 @@ for (const l of LANGUAGES) {
     await expect(riskLink).toHaveText(shown(risk));
     await riskLink.click();
     await expect(page).toHaveURL(new RegExp(`#/risks/${risk.clientId}$`));
-    await expect(page.getByText(l.forClient(risk.legalName))).toBeVisible();
+    await expect(page.getByText(l.forClient(shown(risk)))).toBeVisible();
     await expect(page.getByTestId('risk-count')).toHaveText(new RegExp(`^${l.riskCount(clientRisks.total)}`));
     await expect(page.getByTestId('risk-row').filter({ hasText: RISK_RULE_TITLES[l.language][risk.alert.rule] }).first()).toBeVisible();
 
@@ -94,6 +100,9 @@ for (const l of LANGUAGES) {
     await backHome();
     const projectLink = page.getByTestId('home-pipeline').locator(`a[href="#/clients/${project.clientId}/projects/${project.id}"]`);
     await expect(projectLink).toHaveText(project.name);
+    const projectClient = l.toggle === 'English' && project.clientEnglishName ? project.clientEnglishName : project.clientName;
+    if (l.toggle === 'English') expect(project.clientEnglishName).toBeTruthy();
+    await expect(projectLink).toHaveAttribute('title', `${projectClient} · ${project.name}`);
     await projectLink.click();
     await expect(page).toHaveURL(new RegExp(`#/clients/${project.clientId}/projects/${project.id}$`));
     await expect(page.getByTestId('client-profile').getByRole('heading', { name: project.clientName })).toBeVisible();
@@ -138,6 +147,14 @@ test('meeting mode shows the client\'s open tasks, active projects and alerts be
   await expect(notes).toBeFocused();
   await expect(panel.getByRole('link', { name: title })).toBeVisible();
   for (const project of active) await expect(panel.getByRole('link', { name: project.name })).toBeVisible();
+  // Amounts in a list: one compact unit (亿元 / 万元), as on the home page, not exact figures (¥2,091,936,000.00).
+  expect(active.length).toBeGreaterThan(0);
+  const scale = moneyScale(active.map((p) => ({ minor: p.ourCommitmentMinor, currency: p.currency })), 'zh-CN');
+  for (const project of active) {
+    const line = panel.locator('li', { has: page.getByRole('link', { name: project.name }) });
+    await expect(line).toContainText(`${formatScaledMoney(project.ourCommitmentMinor, project.currency, scale, 'zh-CN')} ${moneyUnit(scale, project.currency, 'zh-CN')}`);
+    await expect(line).not.toContainText('¥');
+  }
   // The client's open risk alerts, each naming its rule and opening the client's alerts.
   for (const row of alerts) await expect(panel.locator(`a[href="#/risks/${client.id}"]`, { hasText: RISK_RULE_TITLES['zh-CN'][row.alert.rule] }).first()).toBeVisible();
   await expect(panel.locator(`a[href="#/risks/${client.id}"]`, { hasText: RISK_RULE_TITLES['zh-CN'].low_satisfaction })).toBeVisible();

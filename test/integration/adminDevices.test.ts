@@ -1,31 +1,16 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../backend/backend.ts';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../backend/backend.ts';
 import { deviceId } from '../../backend/sync/state.ts';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
+import { TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
 import { rejection } from '../support/rejection.ts';
-import { randomKey, tempDir } from '../support/tempStore.ts';
+import { syncFixtures } from '../support/syncFixtures.ts';
 
-const servers: TestServer[] = [];
-const devices: Backend[] = [];
-afterEach(async () => {
-  for (const d of devices.splice(0)) d.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(): Promise<TestServer> {
-  const s = await startTestServer('sqlite');
-  servers.push(s);
-  await s.addUser('li.wei', 'rm', 'team-1');
-  await s.addUser('wang.fang', 'rm', 'team-1');
-  await s.addUser('admin', 'admin');
-  return s;
-}
+const fixtures = syncFixtures();
+const server = () => fixtures.server(['li.wei', 'rm', 'team-1'], ['wang.fang', 'rm', 'team-1'], ['admin', 'admin']);
 
 /** A desktop backend on its own encrypted store, signed in to the server as `login` when given. */
 async function device(s: TestServer, login?: string): Promise<Backend> {
-  const backend = openBackend({ file: path.join(tempDir(), 'device.db'), keyHex: randomKey() });
-  devices.push(backend);
+  const backend = fixtures.device();
   if (login) {
     await backend.api['sync.signIn']({ serverUrl: s.url, login, password: TEST_PASSWORD });
     await backend.api['sync.run']({});

@@ -1,34 +1,15 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../backend/backend.ts';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../server/support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../server/support/harness.ts';
 import { rejection } from '../support/rejection.ts';
-import { randomKey, tempDir } from '../support/tempStore.ts';
+import { syncFixtures } from '../support/syncFixtures.ts';
 
 /**
  * Issue 10, defect 4: the device's user is chosen once at first run and replaced by the server's account when the
  * device signs in to sync; every "my" view follows it. Signing out leaves the identity but lets the device change it.
  */
-const servers: TestServer[] = [];
-const devices: Backend[] = [];
-afterEach(async () => {
-  for (const d of devices.splice(0)) d.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(): Promise<TestServer> {
-  const s = await startTestServer('sqlite');
-  servers.push(s);
-  await s.addUser('li.wei', 'rm', 'team-1');
-  await s.addUser('wang.fang', 'team_lead', 'team-2');
-  return s;
-}
-
-function device(): Backend {
-  const backend = openBackend({ file: path.join(tempDir(), 'device.db'), keyHex: randomKey() });
-  devices.push(backend);
-  return backend;
-}
+const fixtures = syncFixtures();
+const server = () => fixtures.server(['li.wei', 'rm', 'team-1'], ['wang.fang', 'team_lead', 'team-2']);
+const device = fixtures.device;
 
 const TODAY = '2026-11-28';
 
